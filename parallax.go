@@ -12,6 +12,8 @@ type Report struct {
 	Schema  string    `json:"schema"`
 	Stories []Story   `json:"stories"`
 	Skipped []Skipped `json:"skipped"`
+	// Warnings are notes about inputs that were read (an unknown date).
+	Warnings []Skipped `json:"warnings"`
 }
 
 // Skipped names an input that was not analysed and why.

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/report"
+)
+
+// analyzeConfig is the analyze command line.
+type analyzeConfig struct {
+	JSON, Markdown bool
+	Words          int
+	Paths          []string
+}
+
+// parseAnalyze reads the analyze flags; flags may follow the paths.
+func (m *Main) parseAnalyze(args []string) (analyzeConfig, error) {
+	var c analyzeConfig
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.BoolVar(&c.JSON, "json", false, "write the story report as JSON (contract parallax/story-v1)")
+	fs.BoolVar(&c.Markdown, "md", false, "write the report as Markdown")
+	fs.IntVar(&c.Words, "words", 0, "summary length limit in words (default 120)")
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: parallax analyze [--json|--md] [--words N] PATH...\n\n"+
+			"PATH is a directory (read recursively), a .txt/.md/.jsonl file, or - for JSON lines on standard input.\n\n")
+		fs.PrintDefaults()
+	}
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return c, fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			c.Paths = append(c.Paths, args[0])
+			args = args[1:]
+		}
+	}
+	if len(c.Paths) == 0 {
+		fs.Usage()
+		return c, fmt.Errorf("%w: no input given", ErrUsage)
+	}
+	if c.JSON && c.Markdown {
+		return c, fmt.Errorf("%w: --json and --md exclude each other", ErrUsage)
+	}
+	if c.Words < 0 {
+		return c, fmt.Errorf("%w: --words must be positive", ErrUsage)
+	}
+	return c, nil
+}
+
+func (m *Main) runAnalyze(ctx context.Context, args []string) error {
+	c, err := m.parseAnalyze(args)
+	if err != nil {
+		if errors.Is(err, ErrUsage) {
+			fmt.Fprintf(m.Stderr, "parallax analyze: %v\n", err)
+		}
+		return err
+	}
+	rep, err := pipeline.Analyze(ctx, c.Paths, m.Stdin, pipeline.Options{Analyze: analyze.Options{SummaryWords: c.Words}})
+	if err != nil {
+		return err
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(m.Stderr, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	for _, s := range rep.Warnings {
+		fmt.Fprintf(m.Stderr, "warning %s: %s\n", s.Path, s.Reason)
+	}
+	switch {
+	case c.JSON:
+		err = report.JSON(m.Stdout, rep)
+	case c.Markdown:
+		err = report.Markdown(m.Stdout, rep)
+	default:
+		err = report.Terminal(m.Stdout, rep)
+	}
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if pipeline.Articles(rep) == 0 {
+		return ErrNothingRead
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"time"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// Options tune a batch analysis.
+type Options struct {
+	Analyze analyze.Options
+}
+
+// Prepare cleans a raw document and splits it into sentences. Notes are
+// things worth telling the user (an unknown date); err is set when nothing
+// of the article is left to analyse.
+func Prepare(d ingest.Doc) (doc *text.Document, notes []string, err error) {
+	r := clean.Clean(d)
+	a := &parallax.Article{
+		ID:        d.ID,
+		Source:    parallax.NullString(r.Source),
+		Published: parallax.NullString(r.Published),
+		Dateline:  parallax.NullString(r.Dateline),
+		Title:     parallax.NullString(r.Title),
+		Headings:  r.Headings,
+		Removed:   r.Removed,
+		URL:       d.URL,
+		Path:      d.Path,
+		Author:    d.Author,
+	}
+	var pub time.Time
+	if r.Published != "" {
+		pub, _ = time.Parse("2006-01-02", r.Published)
+	}
+	doc = text.NewDocument(a, r.Paragraphs, pub)
+	if len(doc.Sentences) == 0 {
+		return nil, r.Notes, fmt.Errorf("%w: nothing left after cleaning (%d lines removed, %d headings)", parallax.ErrNoText, len(r.Removed), len(r.Headings))
+	}
+	return doc, r.Notes, nil
+}
+
+// Analyze reads the inputs, groups the articles into stories and analyses
+// each story. Inputs that cannot be read are in Report.Skipped; notes about
+// articles that were read are in Report.Warnings.
+func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) (parallax.Report, error) {
+	rep := parallax.Report{Schema: parallax.Schema, Stories: []parallax.Story{}, Skipped: []parallax.Skipped{}, Warnings: []parallax.Skipped{}}
+	var docs []*text.Document
+	seen := map[string]int{}
+	err := ingest.Walk(ctx, paths, stdin, func(d ingest.Doc) error {
+		doc, notes, err := Prepare(d)
+		for _, n := range notes {
+			rep.Warnings = append(rep.Warnings, parallax.Skipped{Path: d.Path, Reason: n})
+		}
+		if err != nil {
+			rep.Skipped = append(rep.Skipped, parallax.Skipped{Path: d.Path, Reason: err.Error()})
+			return nil
+		}
+		if n := seen[doc.Article.ID]; n > 0 { // ids must be unique within a report
+			seen[doc.Article.ID]++
+			doc.Article.ID += "~" + strconv.Itoa(n+1)
+		} else {
+			seen[doc.Article.ID] = 1
+		}
+		docs = append(docs, doc)
+		return nil
+	}, func(s parallax.Skipped) { rep.Skipped = append(rep.Skipped, s) })
+	if err != nil {
+		return rep, err
+	}
+	for _, group := range cluster.Group(docs) {
+		sd := make([]*text.Document, len(group))
+		for i, gi := range group {
+			sd[i] = docs[gi]
+		}
+		rep.Stories = append(rep.Stories, analyze.Story(sd, opt.Analyze))
+	}
+	sort.SliceStable(rep.Stories, func(i, j int) bool {
+		return len(rep.Stories[i].Articles) > len(rep.Stories[j].Articles)
+	})
+	return rep, nil
+}
+
+// Articles counts the articles of a report.
+func Articles(rep parallax.Report) int {
+	n := 0
+	for _, s := range rep.Stories {
+		n += len(s.Articles)
+	}
+	return n
+}

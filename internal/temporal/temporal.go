@@ -1,0 +1,237 @@
+package temporal
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date at year, month or day precision: Month and Day
+// are zero when unknown.
+type Date struct {
+	Year, Month, Day int
+}
+
+// IsZero reports whether d holds no date.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String returns YYYY, YYYY-MM or YYYY-MM-DD.
+func (d Date) String() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Time returns the first instant of d in UTC.
+func (d Date) Time() time.Time {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+}
+
+// DayOf returns the day of t.
+func DayOf(t time.Time) Date { return Date{t.Year(), int(t.Month()), t.Day()} }
+
+// ParseISO reads YYYY-MM-DD.
+func ParseISO(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	return t, err == nil
+}
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+
+var (
+	reISO      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reMonthDay = regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `\b(?:,?\s+(\d{4})\b)?`)
+	reMonthYr  = regexp.MustCompile(`\b` + monthRE + `(?:\s+of)?,?\s+(\d{4})\b`)
+	reMonth    = regexp.MustCompile(`\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+` + monthRE + `\b`)
+	reYear     = regexp.MustCompile(`\b(?:in|since|from|until|by|of|during|before|after|early|late|mid-?)\s+((?:19|20)\d{2})\b`)
+	reWeekday  = regexp.MustCompile(`(?i)\b(?:(last|next|this|on|since|until|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+)
+
+// Match is one date expression found in a text.
+type Match struct {
+	Start, End int
+	Text       string
+	Date       Date
+	Relative   bool // resolved against the reference day
+}
+
+// Find returns the date expressions of s, resolved against ref (the
+// article's publication day; zero when unknown, in which case relative
+// expressions and dates without a year are left out). Matches do not
+// overlap and are in text order.
+func Find(s string, ref time.Time) []Match {
+	var out []Match
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.End && b > m.Start {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(a, b int, d Date, rel bool) {
+		if d.IsZero() || taken(a, b) {
+			return
+		}
+		out = append(out, Match{Start: a, End: b, Text: s[a:b], Date: d, Relative: rel})
+	}
+	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
+		y, mo, d := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		if valid(y, mo, d) {
+			add(m[0], m[1], Date{y, mo, d}, false)
+		}
+	}
+	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+		mo, d := month(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		y := 0
+		if m[6] >= 0 {
+			y = atoi(s[m[6]:m[7]])
+		}
+		if dt, ok := complete(y, mo, d, ref); ok {
+			add(m[0], m[1], dt, y == 0)
+		}
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+		d, mo := atoi(s[m[2]:m[3]]), month(s[m[4]:m[5]])
+		y := 0
+		if m[6] >= 0 {
+			y = atoi(s[m[6]:m[7]])
+		}
+		if dt, ok := complete(y, mo, d, ref); ok {
+			add(m[0], m[1], dt, y == 0)
+		}
+	}
+	for _, m := range reMonthYr.FindAllStringSubmatchIndex(s, -1) {
+		add(m[0], m[1], Date{Year: atoi(s[m[4]:m[5]]), Month: month(s[m[2]:m[3]])}, false)
+	}
+	if !ref.IsZero() {
+		for _, m := range reMonth.FindAllStringSubmatchIndex(s, -1) {
+			mo := month(s[m[2]:m[3]])
+			y := ref.Year()
+			if mo > int(ref.Month()) && !strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "next") {
+				y-- // a month after the publication month is last year's, unless "next"
+			}
+			add(m[2], m[1], Date{Year: y, Month: mo}, true)
+		}
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
+		add(m[2], m[3], Date{Year: atoi(s[m[2]:m[3]])}, false)
+	}
+	if !ref.IsZero() {
+		for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+			mod := ""
+			if m[2] >= 0 {
+				mod = strings.ToLower(s[m[2]:m[3]])
+			}
+			wd := weekdays[strings.ToLower(s[m[4]:m[5]])]
+			if !isCapitalized(s[m[4]:m[5]]) {
+				continue
+			}
+			a := m[0]
+			if mod == "on" || mod == "since" || mod == "until" || mod == "by" {
+				a = m[4]
+			}
+			add(a, m[1], DayOf(ResolveWeekday(ref, wd, mod == "next")), true)
+		}
+	}
+	sortMatches(out)
+	return out
+}
+
+// ResolveWeekday returns the day named by a weekday relative to ref: the
+// latest such day on or before ref, or with next the first one after it.
+func ResolveWeekday(ref time.Time, wd time.Weekday, next bool) time.Time {
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if next {
+		d := (int(wd) - int(ref.Weekday()) + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return ref.AddDate(0, 0, d)
+	}
+	d := (int(ref.Weekday()) - int(wd) + 7) % 7
+	return ref.AddDate(0, 0, -d)
+}
+
+// ParseDay reads one date such as "December 30", "2 January 2023",
+// "Dec. 30, 2022" or "2022-12-30"; a missing year is inferred from ref
+// (the year that puts the date nearest before ref, allowing a week ahead).
+func ParseDay(s string, ref time.Time) (Date, bool) {
+	ms := Find(s, ref)
+	for _, m := range ms {
+		if m.Date.Day != 0 {
+			return m.Date, true
+		}
+	}
+	return Date{}, false
+}
+
+func complete(y, mo, d int, ref time.Time) (Date, bool) {
+	if mo == 0 || d < 1 || d > 31 {
+		return Date{}, false
+	}
+	if y == 0 {
+		if ref.IsZero() {
+			return Date{}, false
+		}
+		y = ref.Year()
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if t.After(ref.AddDate(0, 0, 7)) && t.Sub(ref) > 180*24*time.Hour {
+			y--
+		}
+	}
+	if !valid(y, mo, d) {
+		return Date{}, false
+	}
+	return Date{y, mo, d}, true
+}
+
+func valid(y, mo, d int) bool {
+	if y < 1000 || mo < 1 || mo > 12 || d < 1 {
+		return false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+func month(s string) int { return months[strings.TrimSuffix(strings.ToLower(s), ".")] }
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func isCapitalized(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func sortMatches(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
