@@ -135,13 +135,12 @@ func Find(s string, ref time.Time) []Match {
 	if !ref.IsZero() {
 		for _, m := range reMonth.FindAllStringSubmatchIndex(s, -1) {
 			mo := month(s[m[2]:m[3]])
-			y := ref.Year()
-			if mo > int(ref.Month()) && !strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "next") {
-				y-- // a month after the publication month is last year's, unless "next"
-			}
+			// a month after the publication month is last year's, unless "next"
+			y := monthYear(ref, mo, strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "next"))
 			add(m[2], m[1], Date{Year: y, Month: mo}, true)
 		}
 	}
+	relative(s, ref, add)
 	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
 		add(m[2], m[3], Date{Year: atoi(s[m[2]:m[3]])}, false)
 	}
