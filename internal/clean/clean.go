@@ -55,6 +55,15 @@ func Clean(d ingest.Doc) Result {
 			}
 		}
 	}
+	// a title line may stand before the marker
+	if len(paras) > 1 {
+		if m := reDateMarker.FindStringSubmatch(paras[1].text); m != nil && r.Published == "" {
+			if _, ok := temporal.ParseISO(m[1]); ok {
+				r.Published = m[1]
+			}
+			paras[1].text = strings.TrimSpace(paras[1].text[len(m[0]):])
+		}
+	}
 	if d.Published != "" {
 		if day, ok := parseDate(d.Published); ok {
 			r.Published = day
@@ -92,6 +101,18 @@ func Clean(d ingest.Doc) Result {
 	var body []string
 	for _, p := range paras {
 		t := p.text
+		if t == "" {
+			continue
+		}
+		// a closing agency credit: "... eyes." (ANI)
+		if m := reTrailCredit.FindStringSubmatchIndex(t); m != nil {
+			if ag := t[m[2]:m[3]]; Agency(ag) != "" || isAllCaps(ag) {
+				if r.Source == "" {
+					r.Source = canonicalAgency(ag)
+				}
+				t = strings.TrimSpace(t[:m[0]+1])
+			}
+		}
 		switch {
 		case isPromo(t), isBoilerplate(t), isSiteName(t, site, r.Source):
 			r.Removed = append(r.Removed, t)
@@ -128,18 +149,6 @@ func Clean(d ingest.Doc) Result {
 			body[0] = strings.TrimSpace(body[0][dl.End:])
 			if body[0] == "" {
 				body = body[1:]
-			}
-		}
-	}
-	// a closing agency credit: "... eyes." (ANI)
-	if n := len(body); n > 0 {
-		if m := reTrailCredit.FindStringSubmatchIndex(body[n-1]); m != nil {
-			ag := body[n-1][m[2]:m[3]]
-			if Agency(ag) != "" || isAllCaps(ag) {
-				if r.Source == "" {
-					r.Source = canonicalAgency(ag)
-				}
-				body[n-1] = strings.TrimSpace(body[n-1][:m[0]])
 			}
 		}
 	}
@@ -258,7 +267,7 @@ func isHeading(t string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) || reTwoSentences.MatchString(t) {
 		return false
 	}
 	return strings.IndexFunc(t, unicode.IsLetter) >= 0
@@ -294,8 +303,9 @@ func isSiteName(t string, names ...string) bool {
 }
 
 var (
-	reCreditLine  = regexp.MustCompile(`^(?:\(\s*(?:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,30}?)\s*\)|(?:—|–|--|-)\s*([A-Za-z][A-Za-z .&/-]{0,30}?)|(?i:with inputs from)\s+([A-Za-z][A-Za-z .&/-]{0,30}?))\.?$`)
-	reTrailCredit = regexp.MustCompile(`(?:[.!?"”’])\s*\(\s*([A-Za-z][A-Za-z .&/-]{0,20}?)\s*\)\s*$`)
+	reCreditLine   = regexp.MustCompile(`^(?:\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,30}?)\s*\)|(?:—|–|--|-)\s*([A-Za-z][A-Za-z .&/-]{0,30}?)|(?i:with inputs from)\s+([A-Za-z][A-Za-z .&/-]{0,30}?))\.?$`)
+	reTrailCredit  = regexp.MustCompile(`[.!?"”’]\s*\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,20}?)\s*\)\s*$`)
+	reTwoSentences = regexp.MustCompile(`\p{Ll}{2}[.!?] \p{Lu}`)
 )
 
 // isCredit returns the agency of a credit line such as "(ANI)", "— AFP" or

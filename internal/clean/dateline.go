@@ -29,7 +29,7 @@ const (
 
 var datelines = []*regexp.Regexp{
 	// Beijing [China], December 30 (ANI): / Beijing, 2 January 2023 (TDI): / NEW YORK, Jan 5 (Reuters) -
-	regexp.MustCompile(`^` + placeRE + regionRE + `,\s*` + dateRE + `\s*(?:` + agencyRE + `)?` + sepRE),
+	regexp.MustCompile(`^` + placeRE + regionRE + `,\s*` + dateRE + `\s*(?:` + agencyRE + `(?:` + sepRE + `|\s+)|` + sepRE + `)`),
 	// LONDON (Reuters) - / Kyiv, Ukraine (AP) —
 	regexp.MustCompile(`^` + placeRE + regionRE + stateRE + `\s*` + agencyRE + sepRE),
 	// WASHINGTON — / WASHINGTON, D.C. —
