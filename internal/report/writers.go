@@ -53,7 +53,7 @@ const maxCell = 60
 func (t *terminal) heading(level int, s string) {
 	switch level {
 	case 1:
-		t.w.WriteString(strings.ToUpper(s) + "\n" + strings.Repeat("=", min(utf8.RuneCountInString(s), 78)) + "\n\n")
+		t.w.WriteString(s + "\n" + strings.Repeat("=", min(utf8.RuneCountInString(s), 78)) + "\n\n")
 	case 2:
 		t.w.WriteString(s + "\n" + strings.Repeat("-", utf8.RuneCountInString(s)) + "\n")
 	default:
