@@ -82,6 +82,17 @@ func pollFeed(ctx context.Context, f *Fetcher, feedURL string, opt PollOptions, 
 		skip(parallax.Skipped{Path: feedURL, Reason: err.Error()})
 		return nil
 	}
+	return fetchItems(ctx, f, feedURL, fd, opt, seen, handle, skip)
+}
+
+// Articles fetches the page of each item of an already parsed feed, as Poll
+// does for one pass.
+func Articles(ctx context.Context, f *Fetcher, feedURL string, fd *Feed, opt PollOptions, handle func(Article) error, skip func(parallax.Skipped)) error {
+	return fetchItems(ctx, f, feedURL, fd, opt, map[string]bool{}, handle, skip)
+}
+
+func fetchItems(ctx context.Context, f *Fetcher, feedURL string, fd *Feed, opt PollOptions, seen map[string]bool,
+	handle func(Article) error, skip func(parallax.Skipped)) error {
 	for _, it := range fd.Items {
 		if ctx.Err() != nil {
 			return nil

@@ -73,6 +73,12 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, emit func(Doc) e
 			}
 			continue
 		}
+		if isURL(p) { // url.go
+			if err := readURL(ctx, p, emit, skip); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := walkPath(ctx, p, emit, skip); err != nil {
 			return err
 		}
@@ -131,13 +137,16 @@ func walkPath(ctx context.Context, root string, emit func(Doc) error, skip func(
 }
 
 func readFile(path string, info fs.FileInfo, emit func(Doc) error, skip func(parallax.Skipped)) error {
+	if s := streamFor(filepath.Base(path)); s != nil && info.Mode().IsRegular() {
+		return s(path, emit, skip) // warc.go: crawls of any size
+	}
 	r := readerFor(filepath.Base(path))
 	if r == nil {
 		ext := filepath.Ext(path)
 		if ext == "" {
 			ext = "no extension"
 		}
-		skip(parallax.Skipped{Path: path, Reason: fmt.Sprintf("unsupported format (%s); parallax reads .txt, .text, .md and .jsonl", ext)})
+		skip(parallax.Skipped{Path: path, Reason: fmt.Sprintf("unsupported format (%s); parallax reads .txt, .text, .md, .jsonl, .html, .htm, .html.gz, .warc and .warc.gz", ext)})
 		return nil
 	}
 	if !info.Mode().IsRegular() {

@@ -1,0 +1,70 @@
+package ingest
+
+import (
+	"context"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/feed"
+)
+
+// Fetcher gets the http(s) URLs given as inputs: politely, see package feed.
+// Replace it (before Walk) to change limits or the client.
+var Fetcher = sync.OnceValue(feed.NewFetcher)
+
+// isURL reports an http(s) URL argument.
+func isURL(p string) bool {
+	low := strings.ToLower(p)
+	return strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://")
+}
+
+// readURL fetches a page and extracts its article. A URL that turns out to
+// be a feed (RSS, Atom, JSON Feed) yields the articles of its items.
+func readURL(ctx context.Context, rawURL string, emit func(Doc) error, skip func(parallax.Skipped)) error {
+	f := Fetcher()
+	resp, err := f.Get(ctx, rawURL)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		skip(parallax.Skipped{Path: rawURL, Reason: strings.TrimPrefix(err.Error(), "get "+rawURL+": ")})
+		return nil
+	}
+	if !isHTML(resp.ContentType, resp.Body) {
+		if fd, perr := feed.Parse(resp.Body); perr == nil {
+			return feed.Articles(ctx, f, rawURL, fd, feed.PollOptions{}, func(a feed.Article) error {
+				return emit(pageDoc(urlID(a.URL), a.URL, a.URL, a.Page, "feed"))
+			}, skip)
+		}
+	}
+	p, err := extract.HTML(resp.Body, resp.URL, extract.Options{})
+	if err != nil {
+		skip(parallax.Skipped{Path: rawURL, Reason: err.Error()})
+		return nil
+	}
+	return emit(pageDoc(urlID(resp.URL), rawURL, resp.URL, p, "url"))
+}
+
+// urlID is a document id for a URL: the last path segment without its
+// extension, or the host for a bare domain.
+func urlID(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	seg := path.Base(strings.TrimRight(u.Path, "/"))
+	if seg == "." || seg == "/" || seg == "" {
+		return u.Host
+	}
+	if ext := path.Ext(seg); len(ext) <= 6 {
+		seg = strings.TrimSuffix(seg, ext)
+	}
+	if seg == "" || seg == "index" {
+		return u.Host + strings.TrimSuffix(u.Path, "/")
+	}
+	return seg
+}
