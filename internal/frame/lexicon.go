@@ -1,0 +1,137 @@
+package frame
+
+import (
+	"bufio"
+	"embed"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+//go:embed data/*
+var dataFS embed.FS
+
+var (
+	roles     = phraseSet("data/roles.txt")
+	modifiers = phraseSet("data/modifiers.txt")
+	sides     = pairs("data/sides.tsv")
+	demonyms  = pairs("data/demonyms.tsv")
+	events    = phrases("data/events.txt")
+	loaded    = patterns("data/loaded.txt")
+)
+
+func dataLines(name string) []string {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: cannot fail at run time
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// phraseSet maps a lower-case phrase to true.
+func phraseSet(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range dataLines(name) {
+		m[strings.ToLower(l)] = true
+	}
+	return m
+}
+
+// pair is one row of a two-column table.
+type pair struct{ key, value string }
+
+func pairs(name string) []pair {
+	var out []pair
+	for _, l := range dataLines(name) {
+		k, v, ok := strings.Cut(l, "\t")
+		if ok {
+			out = append(out, pair{strings.TrimSpace(k), strings.TrimSpace(v)})
+		}
+	}
+	// longest first, so "the Kremlin" wins over "Kremlin"
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].key) > len(out[j].key) })
+	return out
+}
+
+// phrase is a lexicon phrase as lower-case words; neg phrases block matches.
+type phrase struct {
+	words []string
+	neg   bool
+}
+
+func phrases(name string) []phrase {
+	var out []phrase
+	for _, l := range dataLines(name) {
+		neg := strings.HasPrefix(l, "!")
+		l = strings.TrimPrefix(l, "!")
+		var st []string
+		for _, t := range text.Tokenize(l) {
+			st = append(st, t.Lower)
+		}
+		if len(st) > 0 {
+			out = append(out, phrase{st, neg})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}
+
+// pattern is a loaded-word entry: words, the last one a prefix when
+// prefix is set.
+type pattern struct {
+	words  []string
+	prefix bool
+}
+
+func patterns(name string) []pattern {
+	var out []pattern
+	for _, l := range dataLines(name) {
+		p := pattern{}
+		if strings.HasSuffix(l, "*") {
+			p.prefix = true
+			l = strings.TrimSuffix(l, "*")
+		}
+		p.words = strings.Fields(strings.ToLower(l))
+		if len(p.words) > 0 {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}
+
+// matchAt reports how many tokens from i match p, 0 when it does not.
+func (p pattern) matchAt(toks []text.Token, i int) int {
+	if i+len(p.words) > len(toks) {
+		return 0
+	}
+	for k, w := range p.words {
+		t := toks[i+k].Lower
+		last := k == len(p.words)-1
+		if t == w || last && p.prefix && strings.HasPrefix(t, w) {
+			continue
+		}
+		return 0
+	}
+	return len(p.words)
+}
+
+// demonymOf returns the country of a demonym token, "" when it is none.
+func demonymOf(w string) string {
+	for _, p := range demonyms {
+		if p.key == w {
+			return p.value
+		}
+	}
+	return ""
+}
