@@ -127,6 +127,10 @@ func Clean(d ingest.Doc) Result {
 			body = append(body, t)
 		}
 	}
+	// a text that is only a headline: its lines are the body
+	if len(body) == 0 && len(r.Headings) > 0 {
+		body, r.Headings = r.Headings, []string{}
+	}
 	// the dateline of the first body paragraph
 	if len(body) > 0 {
 		ref := time.Time{}

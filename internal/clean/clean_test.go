@@ -186,3 +186,10 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadlineOnly(t *testing.T) {
+	r := Clean(ingest.Doc{Text: "Robbers steal diamonds from Paris store in biggest heist\n"})
+	if len(r.Paragraphs) != 1 || len(r.Headings) != 0 {
+		t.Fatalf("a headline-only text lost its text: %+v", r)
+	}
+}

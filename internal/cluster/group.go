@@ -20,27 +20,28 @@ func Group(docs []*text.Document) [][]int {
 	type story struct {
 		members  []int
 		centroid map[string]float64
+		norm2    float64 // squared length of centroid
 	}
 	var stories []*story
 	for i, v := range vecs {
 		best, bestSim := -1, Threshold
 		for si, s := range stories {
-			if sim := cosine(v, s.centroid); sim >= bestSim {
+			if sim := cosine(v, s.centroid, s.norm2); sim >= bestSim {
 				best, bestSim = si, sim
 			}
 		}
 		if best < 0 {
-			c := map[string]float64{}
-			for k, x := range v {
-				c[k] = x
-			}
-			stories = append(stories, &story{members: []int{i}, centroid: c})
-			continue
+			s := &story{members: []int{i}, centroid: map[string]float64{}}
+			stories = append(stories, s)
+			best = len(stories) - 1
+			s.members = s.members[:0]
 		}
 		s := stories[best]
 		s.members = append(s.members, i)
-		for k, x := range v {
-			s.centroid[k] += x
+		for _, t := range v { // in key order, so the sum is the same every run
+			old := s.centroid[t.key]
+			s.centroid[t.key] = old + t.w
+			s.norm2 += (old+t.w)*(old+t.w) - old*old
 		}
 	}
 	out := make([][]int, len(stories))
@@ -50,9 +51,15 @@ func Group(docs []*text.Document) [][]int {
 	return out
 }
 
+// gfeat is one weighted feature of a batch vector; vectors are sorted by key.
+type gfeat struct {
+	key string
+	w   float64
+}
+
 // vectors are TF-IDF vectors of content stems, L2-normalised. Capitalised
 // words (names) count double: they tell events apart best.
-func vectors(docs []*text.Document) []map[string]float64 {
+func vectors(docs []*text.Document) [][]gfeat {
 	tfs := make([]map[string]float64, len(docs))
 	df := map[string]int{}
 	for i, d := range docs {
@@ -81,45 +88,35 @@ func vectors(docs []*text.Document) []map[string]float64 {
 		tfs[i] = tf
 	}
 	n := float64(len(docs))
-	for _, tf := range tfs {
-		norm := 0.0
+	out := make([][]gfeat, len(docs))
+	for i, tf := range tfs {
+		v := make([]gfeat, 0, len(tf))
 		for k, x := range tf {
 			idf := math.Log((1+n)/(1+float64(df[k]))) + 1
-			w := (1 + math.Log(x)) * idf
-			tf[k] = w
-			norm += w * w
+			v = append(v, gfeat{k, (1 + math.Log(x)) * idf})
+		}
+		sort.Slice(v, func(a, b int) bool { return v[a].key < v[b].key })
+		norm := 0.0
+		for _, t := range v {
+			norm += t.w * t.w
 		}
 		norm = math.Sqrt(norm)
-		for k := range tf {
-			tf[k] /= norm
+		for j := range v {
+			v[j].w /= norm
 		}
+		out[i] = v
 	}
-	return tfs
+	return out
 }
 
-func cosine(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	keys := make([]string, 0, len(a))
-	for k := range a {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // a fixed order keeps float sums identical run to run
-	dot, nb := 0.0, 0.0
-	for _, k := range keys {
-		dot += a[k] * b[k]
-	}
-	bk := make([]string, 0, len(b))
-	for k := range b {
-		bk = append(bk, k)
-	}
-	sort.Strings(bk)
-	for _, k := range bk {
-		nb += b[k] * b[k]
-	}
-	if nb == 0 {
+// cosine of a unit vector and a centroid of squared length norm2.
+func cosine(v []gfeat, centroid map[string]float64, norm2 float64) float64 {
+	if norm2 <= 0 {
 		return 0
 	}
-	return dot / math.Sqrt(nb)
+	dot := 0.0
+	for _, t := range v {
+		dot += t.w * centroid[t.key]
+	}
+	return dot / math.Sqrt(norm2)
 }
