@@ -1,0 +1,54 @@
+// Package claim aligns the body sentences of a story's articles into claims:
+// one claim per fact, holding every sentence (from any article) that states
+// it, with the number of articles and of independent origins behind it.
+//
+// # Evidence
+//
+// Each sentence becomes a weighted bag of features. A feature's weight is
+// its class weight times its inverse sentence frequency in the story,
+// ln(1+N/df), so words every sentence uses (the two leaders' names in a
+// story about their talks) count little and the rare words two outlets
+// share count most. The classes:
+//
+//	content word    1.0   stem of a non-stop word ("coordination" -> coordin)
+//	near-synonym    1.0   a group of the lexicon data/synonyms.txt replaces the
+//	                      word or phrase: "step up" and "increase", "bumpy" and
+//	                      "not easy", "impartial" and "fair" are one feature
+//	entity          1.0   the canonical name of an entity mention from package
+//	                      entity ("the Chinese president" is Xi Jinping); the
+//	                      mention's words are not counted again
+//	number          1.5   the value of a number (48, 250000, "two" is 2)
+//	date            1.0   a date resolved against the article's publication
+//	                      day (Friday in an article of 2022-12-30 is 2022-12-30)
+//	word pair       0.5   two content features in a row: a shared phrase
+//	                      ("strategic coordination") is stronger than two
+//	                      shared words
+//
+// Words inside quotation marks weigh 1.5 times as much: a quote carried by
+// two outlets, even in two translations, is strong evidence of one statement.
+// Two sentences are compared by the cosine of their vectors.
+//
+// # Grouping
+//
+// No pair of sentences is compared before blocking: an inverted index over
+// each sentence's rarest features proposes candidate pairs; a feature with
+// a long posting list (a fact repeated by hundreds of articles) proposes
+// only the neighbours of each sentence in two MinHash orderings of that
+// list. Candidate pairs above a threshold are merged in order of similarity
+// (average linkage through cluster centroids), so a claim never holds two
+// sentences whose average agreement is low. Sentences of one article join
+// one claim only on stronger evidence, and a sentence that continues an open
+// quotation joins the sentence it continues.
+//
+// # Claims
+//
+// A claim's text is the member sentence that is most central to its group
+// and clearest: no loaded words (data/loaded.txt), no leading pronoun or
+// connective, not a fragment of a quote. Sources counts distinct articles;
+// independent sources counts distinct origins, where articles whose
+// sentences are near-verbatim copies of each other (most 4-word shingles
+// shared) or that are marked as duplicates count once.
+//
+// The package does not judge whether claims are true, and does not find
+// conflicts between them (package conflict does).
+package claim

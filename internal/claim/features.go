@@ -1,0 +1,232 @@
+package claim
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/temporal"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// Feature classes and their weights (see the package doc).
+const (
+	classWord = iota
+	classSyn
+	classEntity
+	classNumber
+	classDate
+	classPair
+)
+
+var classWeight = [...]float64{
+	classWord:   1.0,
+	classSyn:    1.0,
+	classEntity: 1.0,
+	classNumber: 1.5,
+	classDate:   1.0,
+	classPair:   0.5,
+}
+
+// pairSpan is how far apart two units of a word pair may stand; pairs are
+// unordered, so "military cooperation" and "cooperation between the
+// armed forces" share one.
+const pairSpan = 2
+
+// quoteBoost is the extra weight of a feature found inside quotation marks.
+const quoteBoost = 0.5
+
+// rawFeature is one feature of a sentence before weighting.
+type rawFeature struct {
+	key   string
+	class int
+	quote bool
+}
+
+// Unit is one content unit of a sentence: a stem, a near-synonym group, an
+// entity or a number, with the byte span it covers.
+type Unit struct {
+	Key        string // "w:stem", "s:group", "e:Name", "n:value"
+	Start, End int
+	Quoted     bool
+	Negated    bool // preceded by a negation the lexicon did not absorb
+}
+
+// numberWords are spelled-out numbers; "one" is left out, since it is
+// mostly a pronoun ("one of the biggest").
+var numberWords = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24,
+}
+
+// scaleWords multiply the number before them.
+var scaleWords = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6,
+}
+
+// NumberValue returns the value of a number token ("1,200.5", "two",
+// "48-page" gives 48) and whether it is one.
+func NumberValue(t text.Token) (float64, bool) {
+	if t.Kind == text.Number {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
+		return v, err == nil
+	}
+	if v, ok := numberWords[t.Lower]; ok {
+		return v, true
+	}
+	if i := strings.IndexByte(t.Lower, '-'); i > 0 && isDigits(t.Lower[:i]) {
+		v, err := strconv.ParseFloat(t.Lower[:i], 64)
+		return v, err == nil
+	}
+	return 0, false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// FormatNumber writes a value without trailing zeros.
+func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// quoted marks the bytes of s that lie inside quotation marks.
+func quoted(s string) []bool {
+	in := make([]bool, len(s))
+	open := false
+	for i, r := range s {
+		switch r {
+		case '“', '«', '„':
+			open = true
+		case '”', '»':
+			open = false
+		case '"':
+			open = !open
+		}
+		if open {
+			n := utf8.RuneLen(r)
+			for k := 0; k < n && i+k < len(s); k++ {
+				in[i+k] = true
+			}
+		}
+	}
+	return in
+}
+
+// negators turn the next content unit negative unless the lexicon absorbed them.
+var negators = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "without": true}
+
+// Units returns the content units of sentence si of a document, with the
+// entity mentions of ms (mentions of this sentence) folded into one unit each.
+func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
+	toks := s.Tokens
+	inQ := quoted(s.Text)
+	var out []Unit
+	neg := false
+	mi := 0
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		q := t.Start < len(inQ) && inQ[t.Start]
+		// an entity mention covering this token
+		for mi < len(ms) && ms[mi].End <= t.Start {
+			mi++
+		}
+		if mi < len(ms) && ms[mi].Start <= t.Start && t.Start < ms[mi].End {
+			m := ms[mi]
+			j := i
+			for j < len(toks) && toks[j].Start < m.End {
+				j++
+			}
+			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg})
+			neg = false
+			i = j
+			mi++
+			continue
+		}
+		if g, n := matchSynonym(toks, i); n > 0 {
+			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg})
+			neg = false
+			i += n
+			continue
+		}
+		if v, ok := NumberValue(t); ok {
+			if i+1 < len(toks) {
+				if sc, ok := scaleWords[toks[i+1].Lower]; ok {
+					v *= sc
+					i++
+				}
+			}
+			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q})
+			if h := strings.IndexByte(t.Lower, '-'); h > 0 && t.Kind != text.Number && isDigits(t.Lower[:h]) {
+				// 48-page: the unit word after the number
+				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q})
+			}
+			i++
+			continue
+		}
+		if negators[t.Lower] || strings.HasSuffix(t.Lower, "n't") {
+			neg = true
+			i++
+			continue
+		}
+		if t.Stop || !hasLetter(t.Lower) {
+			i++
+			continue
+		}
+		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg})
+		neg = false
+		i++
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceFeatures lists the features of one sentence: its units, pairs of
+// adjacent units, and resolved dates.
+func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, names []string) []rawFeature {
+	units := Units(s, ms, names)
+	out := make([]rawFeature, 0, 2*len(units)+2)
+	for i, u := range units {
+		cls := classWord
+		switch u.Key[0] {
+		case 's':
+			cls = classSyn
+		case 'e':
+			cls = classEntity
+		case 'n':
+			cls = classNumber
+		}
+		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted})
+		for k := i - pairSpan; k < i; k++ {
+			if k < 0 || units[k].Key == u.Key {
+				continue
+			}
+			a, b := units[k].Key, u.Key
+			if a > b {
+				a, b = b, a
+			}
+			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted})
+		}
+	}
+	for _, m := range temporal.Find(s.Text, d.Published) {
+		if m.Date.Month == 0 {
+			continue // a bare year is already a number
+		}
+		out = append(out, rawFeature{key: "d:" + m.Date.String(), class: classDate})
+	}
+	return out
+}

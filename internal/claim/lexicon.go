@@ -1,0 +1,121 @@
+package claim
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// phrase is one member of a near-synonym group as stems.
+type phrase struct {
+	stems []string
+	group string
+}
+
+var (
+	synonyms = loadSynonyms("data/synonyms.txt")
+	loaded   = loadWords("data/loaded.txt")
+)
+
+func dataLines(name string) []string {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: cannot fail at run time
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// stemPhrase tokenizes a lexicon phrase into stems (numbers as written).
+func stemPhrase(p string) []string {
+	var out []string
+	for _, t := range text.Tokenize(p) {
+		out = append(out, t.Stem)
+	}
+	return out
+}
+
+// loadSynonyms indexes every member phrase by its first stem, longest first.
+func loadSynonyms(name string) map[string][]phrase {
+	m := map[string][]phrase{}
+	for _, l := range dataLines(name) {
+		parts := strings.Split(l, "|")
+		group := strings.TrimSpace(parts[0])
+		for _, p := range parts {
+			st := stemPhrase(strings.TrimSpace(p))
+			if len(st) == 0 {
+				continue
+			}
+			m[st[0]] = append(m[st[0]], phrase{stems: st, group: group})
+		}
+	}
+	for k, ps := range m {
+		for i := 1; i < len(ps); i++ { // longest first, stable
+			for j := i; j > 0 && len(ps[j].stems) > len(ps[j-1].stems); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		m[k] = ps
+	}
+	return m
+}
+
+func loadWords(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range dataLines(name) {
+		for _, w := range strings.Fields(l) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// matchSynonym returns the group and length (in tokens) of the longest
+// lexicon phrase starting at toks[i], or "", 0.
+func matchSynonym(toks []text.Token, i int) (string, int) {
+	if toks[i].Stop {
+		return "", 0 // "will" is not "willing", "up" is no phrase alone
+	}
+	for _, p := range synonyms[toks[i].Stem] {
+		if i+len(p.stems) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, s := range p.stems {
+			if toks[i+k].Stem != s {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.group, len(p.stems)
+		}
+	}
+	return "", 0
+}
+
+// Canonical returns the near-synonym group of a lower-case word or phrase,
+// or "" when it is in none; other packages use it to compare predicates.
+func Canonical(p string) string {
+	toks := text.Tokenize(p)
+	if len(toks) == 0 {
+		return ""
+	}
+	g, n := matchSynonym(toks, 0)
+	if n != len(toks) {
+		return ""
+	}
+	return g
+}
