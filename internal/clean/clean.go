@@ -42,7 +42,8 @@ var reDateMarker = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*`)
 // what the text says.
 func Clean(d ingest.Doc) Result {
 	var r Result
-	paras := paragraphs(Normalize(d.Text))
+	markup := Extracted(d.Format)
+	paras := paragraphs(Normalize(d.Text), !markup)
 	// the " date YYYY-MM-DD" marker at the top
 	if len(paras) > 0 {
 		if m := reDateMarker.FindStringSubmatch(paras[0].text); m != nil {
@@ -78,7 +79,7 @@ func Clean(d ingest.Doc) Result {
 		if len(paras) > 0 && strings.EqualFold(paras[0].text, t) {
 			paras = paras[1:]
 		}
-	} else if len(paras) > 1 && isTitle(paras[0]) {
+	} else if len(paras) > 1 && isTitle(paras[0], isDateLine(paras[1].text) != "") {
 		r.Title = paras[0].text
 		paras = paras[1:]
 	}
@@ -113,6 +114,13 @@ func Clean(d ingest.Doc) Result {
 				t = strings.TrimSpace(t[:m[0]+1])
 			}
 		}
+		if day := isDateLine(t); day != "" && len(body) == 0 {
+			if r.Published == "" {
+				r.Published = day
+			}
+			r.Removed = append(r.Removed, t)
+			continue
+		}
 		switch {
 		case isPromo(t), isBoilerplate(t), isSiteName(t, site, r.Source):
 			r.Removed = append(r.Removed, t)
@@ -121,7 +129,7 @@ func Clean(d ingest.Doc) Result {
 				r.Source = isCredit(t)
 			}
 			r.Removed = append(r.Removed, t)
-		case len(body) > 0 && isHeading(t) || len(body) == 0 && isHeading(t) && !p.blankAfter:
+		case !markup && (len(body) > 0 && isHeading(t) || len(body) == 0 && isHeading(t) && !p.blankAfter):
 			r.Headings = append(r.Headings, t)
 		default:
 			body = append(body, t)
@@ -166,6 +174,19 @@ func Clean(d ingest.Doc) Result {
 	return r
 }
 
+// Extracted reports whether a document's text was extracted from markup
+// (an HTML page, a crawl record, a fetched URL or feed item). Its lines are
+// the extractor's paragraphs: no line is re-joined, and short lines are
+// not guessed to be headings, since on web pages they are mostly list items
+// and captions that belong to the article.
+func Extracted(format string) bool {
+	switch format {
+	case "html", "warc", "url", "feed":
+		return true
+	}
+	return false
+}
+
 // Normalize unifies line ends and white space: Unicode spaces become ASCII
 // spaces, zero-width characters and soft hyphens go.
 func Normalize(s string) string {
@@ -199,7 +220,7 @@ func Normalize(s string) string {
 // paragraphs splits normalised text into paragraphs: each non-blank line is
 // one, except that a line which stops mid-sentence and is followed by a
 // line starting in lower case is joined to it (hard-wrapped text).
-func paragraphs(s string) []para {
+func paragraphs(s string, joinWrapped bool) []para {
 	var out []para
 	lines := strings.Split(s, "\n")
 	for i := 0; i < len(lines); i++ {
@@ -210,7 +231,7 @@ func paragraphs(s string) []para {
 			}
 			continue
 		}
-		for i+1 < len(lines) {
+		for joinWrapped && i+1 < len(lines) {
 			next := collapse(lines[i+1])
 			if next == "" || endsSentence(l) || !startsLower(next) {
 				break
@@ -245,8 +266,8 @@ func lastRune(s string) rune {
 }
 
 // isTitle: a short first line with no closing period, a blank line after.
-func isTitle(p para) bool {
-	if !p.blankAfter {
+func isTitle(p para, dateNext bool) bool {
+	if !p.blankAfter && !dateNext {
 		return false
 	}
 	t := p.text
@@ -403,4 +424,36 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+var (
+	reDateLabel = regexp.MustCompile(`(?i)^(?:(?:first |originally )?published|posted|updated|last updated|last modified|dated?)(?:\s+(?:on|at))?\s*[:\-–]?\s*`)
+	reTimeOfDay = regexp.MustCompile(`(?i)\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]\.?\s*m\.?)?(?:\s+[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?\s*m\.?`)
+	reDateRest  = regexp.MustCompile(`(?i)^[\s|,·•/\-–—()]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z]{2,4}|updated|[\s|,·•/\-–—()])*$`)
+)
+
+// isDateLine returns the day of a line that is only a date, with an
+// optional label and time ("First Published: June 13, 2013 4: 59 PM EDT",
+// "Aug. 05, 2013 | 2: 47 p. m."), or "".
+func isDateLine(t string) string {
+	if len(strings.Fields(t)) > 14 {
+		return ""
+	}
+	rest := reDateLabel.ReplaceAllString(t, "")
+	var day string
+	for _, m := range temporal.Find(rest, time.Time{}) {
+		if m.Date.Day != 0 {
+			day = m.Date.String()
+			rest = rest[:m.Start] + " " + rest[m.End:]
+			break
+		}
+	}
+	if day == "" {
+		return ""
+	}
+	rest = reTimeOfDay.ReplaceAllString(rest, " ")
+	if !reDateRest.MatchString(rest) {
+		return ""
+	}
+	return day
 }

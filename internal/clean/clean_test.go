@@ -193,3 +193,24 @@ func TestHeadlineOnly(t *testing.T) {
 		t.Fatalf("a headline-only text lost its text: %+v", r)
 	}
 }
+
+func TestDateLine(t *testing.T) {
+	tests := map[string]string{
+		"First Published: June 13, 2013 4: 59 PM EDT":   "2013-06-13",
+		"Aug. 05, 2013 | 2: 47 p. m.":                   "2013-08-05",
+		"December 15th, 2008, 7: 35 am":                 "2008-12-15",
+		"Updated on Friday, 30 December 2022 10:15 IST": "2022-12-30",
+		"Posted: 2022-12-30":                            "2022-12-30",
+		"The summit opened on June 13, 2013 in Paris.":  "",
+		"June 2013": "",
+	}
+	for in, want := range tests {
+		if got := isDateLine(in); got != want {
+			t.Errorf("isDateLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	r := Clean(ingest.Doc{Text: "Red Sox offer Teixeira $200 million\nDecember 15th, 2008, 7: 35 am\nThe Red Sox made an offer on Monday.\n"})
+	if r.Title != "Red Sox offer Teixeira $200 million" || r.Published != "2008-12-15" || len(r.Paragraphs) != 1 {
+		t.Errorf("title and date line: %+v", r)
+	}
+}

@@ -14,6 +14,11 @@ import (
 // be that site's boilerplate.
 const MinSiteArticles = 3
 
+// maxSiteLineWords bounds a learned boilerplate line: a longer line shared
+// by three articles of one site is more likely one wire text reused than
+// site furniture, and is left to near-copy detection.
+const maxSiteLineWords = 30
+
 // SiteLearner learns each site's boilerplate from its articles: a line that
 // appears in at least MinArticles different articles of one site (a
 // newsletter pitch, a copyright footer, a list of sections) is boilerplate of
@@ -103,7 +108,7 @@ func (l *SiteLearner) IsBoilerplate(site, line string) bool {
 		return false
 	}
 	k := lineKey(line)
-	if k == "" {
+	if k == "" || len(strings.Fields(k)) > maxSiteLineWords {
 		return false
 	}
 	return s.count[xxh3.HashString(k)] >= l.MinArticles

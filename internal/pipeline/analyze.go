@@ -54,16 +54,30 @@ func Prepare(d ingest.Doc) (doc *text.Document, notes []string, err error) {
 // articles that were read are in Report.Warnings.
 func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) (parallax.Report, error) {
 	rep := parallax.Report{Schema: parallax.Schema, Stories: []parallax.Story{}, Skipped: []parallax.Skipped{}, Warnings: []parallax.Skipped{}}
+	var raws []ingest.Doc
+	err := ingest.Walk(ctx, paths, stdin, func(d ingest.Doc) error {
+		raws = append(raws, d)
+		return nil
+	}, func(s parallax.Skipped) { rep.Skipped = append(rep.Skipped, s) })
+	if err != nil {
+		return rep, err
+	}
+	sites := clean.LearnSites(raws)
 	var docs []*text.Document
 	seen := map[string]int{}
-	err := ingest.Walk(ctx, paths, stdin, func(d ingest.Doc) error {
+	for _, d := range raws {
+		var siteLines []string
+		d.Text, siteLines = sites.Strip(clean.SiteKey(d), d.Text)
 		doc, notes, err := Prepare(d)
 		for _, n := range notes {
 			rep.Warnings = append(rep.Warnings, parallax.Skipped{Path: d.Path, Reason: n})
 		}
 		if err != nil {
 			rep.Skipped = append(rep.Skipped, parallax.Skipped{Path: d.Path, Reason: err.Error()})
-			return nil
+			continue
+		}
+		if len(siteLines) > 0 {
+			doc.Article.Removed = append(siteLines, doc.Article.Removed...)
 		}
 		if n := seen[doc.Article.ID]; n > 0 { // ids must be unique within a report
 			seen[doc.Article.ID]++
@@ -72,10 +86,6 @@ func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) 
 			seen[doc.Article.ID] = 1
 		}
 		docs = append(docs, doc)
-		return nil
-	}, func(s parallax.Skipped) { rep.Skipped = append(rep.Skipped, s) })
-	if err != nil {
-		return rep, err
 	}
 	for _, group := range cluster.Group(docs) {
 		sd := make([]*text.Document, len(group))

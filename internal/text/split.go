@@ -77,7 +77,21 @@ func SplitSpans(p string) [][2]int {
 	if end := trimRight(p, len(p)); start < end {
 		spans = append(spans, [2]int{start, end})
 	}
-	return spans
+	return mergeBare(p, spans)
+}
+
+// mergeBare joins a span without letters or digits (a stray closing quote)
+// to the sentence before it.
+func mergeBare(p string, spans [][2]int) [][2]int {
+	out := spans[:0]
+	for _, sp := range spans {
+		if len(out) > 0 && strings.IndexFunc(p[sp[0]:sp[1]], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			out[len(out)-1][1] = sp[1]
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // isBoundary decides whether the terminator at term, with its closers up to

@@ -34,6 +34,7 @@ func TestSplit(t *testing.T) {
 		{"no final period", "A sentence. And a fragment", []string{"A sentence.", "And a fragment"}},
 		{"url-like dots", "See example.com for more. Thanks.", []string{"See example.com for more.", "Thanks."}},
 		{"empty", "   ", nil},
+		{"stray closing quote at the end", `He said: "It is done. It is over. "`, []string{`He said: "It is done.`, `It is over. "`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
