@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
 
@@ -87,4 +89,35 @@ func FuzzPrepare(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkHTMLPrepare is parallax's whole path from HTML pages to
+// sentences: walking, reading, extraction, site boilerplate, cleaning and
+// sentence splitting. Compare with BenchmarkHTMLLibrary in internal/ingest
+// (go-trafilatura alone) in the same run:
+//
+//	go test -run X -bench HTML ./internal/ingest ./internal/pipeline
+func BenchmarkHTMLPrepare(b *testing.B) {
+	const pages = "../../../shared/data/extraction/html"
+	if _, err := os.Stat(pages); err != nil {
+		b.Skip("shared/data/extraction absent")
+	}
+	n := 0
+	for b.Loop() {
+		var raws []ingest.Doc
+		err := ingest.Walk(context.Background(), []string{pages}, nil, func(d ingest.Doc) error {
+			raws = append(raws, d)
+			return nil
+		}, func(parallax.Skipped) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sites := clean.LearnSites(raws)
+		for _, d := range raws {
+			d.Text, _ = sites.Strip(clean.SiteKey(d), d.Text)
+			Prepare(d)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
 }
