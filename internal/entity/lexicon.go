@@ -29,6 +29,7 @@ type lexicon struct {
 	maxTitle  int
 	suffixes  map[string]bool
 	typeWords map[string]string // last word of a name -> type (Institute: ORG)
+	prefixes  map[string]string // first word of a name -> type (Hurricane: EVENT)
 	orgNouns  map[string]bool
 	perNouns  map[string]bool
 	placePrep map[string]bool
@@ -83,7 +84,7 @@ func loadLexicon() *lexicon {
 	l := &lexicon{
 		names: map[string]*known{}, demonyms: map[string]string{},
 		titles: map[string]bool{}, heads: map[string]bool{}, suffixes: map[string]bool{},
-		typeWords: map[string]string{}, orgNouns: map[string]bool{}, perNouns: map[string]bool{},
+		typeWords: map[string]string{}, prefixes: map[string]string{}, orgNouns: map[string]bool{}, perNouns: map[string]bool{},
 		placePrep: map[string]bool{}, roleNouns: map[string]bool{}, nonEntity: map[string]bool{},
 	}
 	add := func(form string, k *known) {
@@ -147,6 +148,12 @@ func loadLexicon() *lexicon {
 	}
 	typeOf := map[string]string{"org": parallax.Org, "loc": parallax.Loc, "gpe": parallax.GPE, "event": parallax.Event}
 	for sec, lines := range sections("data/orgwords.txt") {
+		if p, ok := strings.CutPrefix(sec, "prefix-"); ok {
+			for _, w := range lines {
+				l.prefixes[w] = typeOf[p]
+			}
+			continue
+		}
 		for _, w := range lines {
 			if _, ok := l.typeWords[w]; !ok || sec == "org" {
 				l.typeWords[w] = typeOf[sec]

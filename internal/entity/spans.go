@@ -121,7 +121,7 @@ func words(s string, toks []text.Token) []word {
 		if w.end < len(s) && !w.poss && (strings.HasPrefix(s[w.end:], "’ ") || strings.HasPrefix(s[w.end:], "' ")) && strings.HasSuffix(w.text, "s") {
 			w.poss = true // plural possessive: Smiths’
 		}
-		prevEnd = t.End
+		prevEnd = max(t.End, w.end)
 		if strings.Contains(w.text, "-") && !isAcronym(w.text) && isUpperStart(w.text) {
 			parts := strings.Split(w.text, "-")
 			if hyphenSplits(parts, toks, ti) {
@@ -304,7 +304,10 @@ func titleAt(ws []word, i, end int) int {
 
 // isHeading reports whether a sentence looks like a title-case heading,
 // where capitals say nothing about names.
-func isHeading(ws []word) bool {
+func isHeading(s string, ws []word) bool {
+	if e := strings.TrimRight(s, "\"”’' )"); e != "" && strings.ContainsAny(e[len(e)-1:], ".!?;:,") {
+		return false // a heading has no closing punctuation
+	}
 	content, caps := 0, 0
 	for _, w := range ws {
 		if text.IsStop(strings.ToLower(w.text)) || isNumberWord(w.text) {
@@ -323,7 +326,7 @@ func isHeading(ws []word) bool {
 // opening a sentence is no name).
 func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []span {
 	ws := words(s, toks)
-	heading := isHeading(ws)
+	heading := isHeading(s, ws)
 	var out []span
 	i := 0
 	for i < len(ws) {
@@ -353,9 +356,19 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 		le, lk := lexMatch(ws, i)
 		re := run(ws, i)
 		// an opening word that is a common word or a non-name starts no name
-		if le < 0 && (w.initial || lex.nonEntity[w.text]) && (lex.nonEntity[w.text] || text.IsStop(strings.ToLower(w.text)) || lowerSeen[strings.ToLower(w.text)]) {
+		lw := strings.ToLower(w.text)
+		if le < 0 && (w.initial || lex.nonEntity[w.text] || lex.nonEntity[titleCase(w.text)]) && (lex.nonEntity[w.text] || lex.nonEntity[titleCase(w.text)] || text.IsStop(lw) || lowerSeen[lw] ||
+			w.initial && re > i+1 && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly"))) {
 			if _, ok := lex.demonyms[w.text]; !ok && titleAt(ws, i, re) < 0 {
 				i++
+				continue
+			}
+		}
+		// a run that opens with a type word is one name: "Hurricane Katrina", "Lake Placid"
+		if re > i+1 && re > le {
+			if typ, ok := lex.prefixes[w.text]; ok {
+				out = append(out, nameSpan(s, ws, i, re, typ, nil, heading))
+				i = re
 				continue
 			}
 		}
@@ -595,7 +608,7 @@ func contextTypes(ws []word, sps []span) []span {
 			switch {
 			case lex.orgNouns[p] && !ws[i-1].cap:
 				sp.ctx = parallax.Org
-			case lex.perNouns[p] && !ws[i-1].cap:
+			case lex.perNouns[p] && !ws[i-1].cap && !(i > 1 && modalOrTo(ws[i-2].text)):
 				sp.ctx = parallax.Person
 			case lex.placePrep[p] && !ws[i-1].cap:
 				sp.ctx = parallax.GPE
@@ -631,6 +644,23 @@ func contextTypes(ws []word, sps []span) []span {
 func determiner(w string) bool {
 	switch strings.ToLower(w) {
 	case "the", "his", "her", "its", "their", "a", "an":
+		return true
+	}
+	return false
+}
+
+// titleCase: "AUGUST" -> "August".
+func titleCase(w string) string {
+	if len(w) < 2 {
+		return w
+	}
+	return w[:1] + strings.ToLower(w[1:])
+}
+
+// modalOrTo: before a word that is then a verb ("to host", "will star").
+func modalOrTo(w string) bool {
+	switch strings.ToLower(w) {
+	case "to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "not":
 		return true
 	}
 	return false
