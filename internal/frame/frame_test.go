@@ -112,3 +112,19 @@ func BenchmarkAnalyze(b *testing.B) {
 }
 
 var zeroTime time.Time
+
+func TestStripLabels(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"He met with Russian dictator Vladimir Putin via video link.", "He met with Vladimir Putin via video link."},
+		{"Russian President Vladimir Putin and his Chinese counterpart Xi Jinping held a summit.", "Vladimir Putin and Xi Jinping held a summit."},
+		{"President Biden spoke.", "President Biden spoke."},
+		{"Dictator Kim Jong Un spoke.", "Kim Jong Un spoke."},
+		{"No label here.", "No label here."},
+	}
+	for _, tc := range tests {
+		d := doc("a", tc.in)
+		if got := StripLabels(d.Sentences[0]); got != tc.want {
+			t.Errorf("StripLabels(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

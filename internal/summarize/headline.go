@@ -1,0 +1,81 @@
+package summarize
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/temporal"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+const minHeadlineWords = 4
+
+var (
+	// a trailing clause a headline can do without
+	reTail = regexp.MustCompile(`(?:,\s+(?:which|during which|who|where|when|as|while|after|amid|saying|adding|according|in what|with|despite|including|in a|in an)\b|;|\s+[—–]\s+).*$`)
+	// a leading subordinate clause: "While Moscow continues ..., "
+	reLead = regexp.MustCompile(`^(?:While|Although|As|After|Amid|Despite|Before|Since|In|On|During)\b[^,]{0,120},\s+`)
+	// "X, Y said ..." with Y a named speaker
+	reSaid  = regexp.MustCompile(`^(.+?),\s+([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})\s+(?:said|says|stressed|noted|added|told)\b.*$`)
+	reParen = regexp.MustCompile(`\s*\([^)]*\)`)
+	// a preposition left before a removed date
+	reDatePrep = regexp.MustCompile(`(?i)\s+(?:on|in|at|since|by|last|this|next)\s*$`)
+)
+
+// headlineRef resolves weekday names for removal only; any day will do.
+var headlineRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// headline writes who did what from the story's central sentences: the
+// highest-scored candidates stated by the most articles, compressed (no
+// date, no trailing clause, no role labels) to at most MaxHeadlineWords.
+func headline(cs []*cand, docs []*text.Document) (string, *cand) {
+	most := 0
+	for _, c := range cs {
+		most = max(most, len(c.cites))
+	}
+	var fallback string
+	var fsrc *cand
+	for k, c := range cs {
+		if k >= 8 {
+			break
+		}
+		if len(c.cites) < most && most > 1 && k > 0 {
+			continue
+		}
+		h := compress(c.text)
+		n := len(strings.Fields(h))
+		if fallback == "" && n >= minHeadlineWords {
+			fallback, fsrc = cutWords(h, MaxHeadlineWords), c
+		}
+		if n >= minHeadlineWords && n <= MaxHeadlineWords && !startsWithPronoun(h+" ") {
+			return h, c
+		}
+	}
+	return fallback, fsrc
+}
+
+// compress shortens a sentence to its main clause.
+func compress(t string) string {
+	t = strings.TrimSpace(t)
+	t = reParen.ReplaceAllString(t, "")
+	t = strings.TrimRight(t, ".!")
+	if m := reSaid.FindStringSubmatch(t); m != nil && len(strings.Fields(m[1])) >= 3 {
+		t = m[2] + ": " + m[1]
+	}
+	t = reLead.ReplaceAllString(t, "")
+	t = reTail.ReplaceAllString(t, "")
+	// drop dates: "on Friday", "in 2014"
+	ms := temporal.Find(t, headlineRef)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		before := reDatePrep.ReplaceAllString(t[:m.Start], "")
+		t = before + t[m.End:]
+	}
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.Trim(t, " ,;:")
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
+}
