@@ -364,6 +364,14 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 				continue
 			}
 		}
+		// "Analyst Mary Chen said": a capitalised common noun opening the sentence
+		if w.initial && re > i+1 && le < 0 && lex.perNouns[lw] && titleAt(ws, i, re) < 0 {
+			sp := nameSpan(s, ws, i+1, re, "", nil, heading)
+			sp.ctx = parallax.Person
+			out = append(out, sp)
+			i = re
+			continue
+		}
 		// a run that opens with a type word is one name: "Hurricane Katrina", "Lake Placid"
 		if re > i+1 && re > le {
 			if typ, ok := lex.prefixes[w.text]; ok {

@@ -440,6 +440,9 @@ func (st *docState) reported(k int) (int, string, bool) {
 			}
 		case c.tok+1 < len(toks) && toks[c.tok+1].Lower == "that":
 			txt = s.Text[toks[c.tok+1].End:]
+		case (t.Lower == "told" || t.Lower == "tells" || t.Lower == "tell") && thatWithin(toks, c.tok, 8) > 0:
+			// "told the New York Times that ...": the words after "that"
+			txt = s.Text[toks[thatWithin(toks, c.tok, 8)].End:]
 		case strings.HasPrefix(strings.TrimSpace(s.Text[t.End:]), ":"):
 			txt = strings.TrimSpace(s.Text[t.End:])[1:]
 		default:
@@ -455,9 +458,13 @@ func (st *docState) reported(k int) (int, string, bool) {
 				if m.Entity != c.speaker || len(strings.Fields(between)) > 1 {
 					break
 				}
+				// "..., central bank governor Ana Silva said": a lower-case descriptor may stand before the name
 				before := strings.TrimRight(s.Text[:m.Start], " ")
-				if strings.HasSuffix(before, ",") {
-					txt = before[:len(before)-1]
+				if c := strings.LastIndex(before, ","); c > 0 {
+					desc := strings.Fields(before[c+1:])
+					if len(desc) <= 5 && strings.ToLower(before[c+1:]) == before[c+1:] {
+						txt = before[:c]
+					}
 				}
 				break
 			}
@@ -519,4 +526,14 @@ func (st *docState) endsPhrase(k, e, from int) bool {
 		return unicode.IsPunct(r)
 	}
 	return false
+}
+
+// thatWithin: the index of "that" within n tokens after token i, or -1.
+func thatWithin(toks []text.Token, i, n int) int {
+	for j := i + 1; j < len(toks) && j <= i+n; j++ {
+		if toks[j].Lower == "that" {
+			return j
+		}
+	}
+	return -1
 }
