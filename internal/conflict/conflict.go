@@ -301,7 +301,7 @@ func (s *scan) negations(i int) []negation {
 		absorbed := false
 		var after []claim.Unit
 		for _, u := range units {
-			if u.Start <= t.Start && t.Start < u.End {
+			if u.Key[0] == 's' && u.Start <= t.Start && t.Start < u.End {
 				absorbed = true
 			}
 			if u.Start >= t.End {
