@@ -86,6 +86,9 @@ func Clean(d ingest.Doc) Result {
 	// promos name the site
 	site := ""
 	for _, p := range paras {
+		if strings.Count(p.text, " ") >= maxBoilerplateWords {
+			continue
+		}
 		for _, ru := range promos {
 			if m := ru.re.FindStringSubmatch(p.text); m != nil {
 				site = strings.TrimSpace(m[ru.re.SubexpIndex("site")])
@@ -298,7 +301,13 @@ func isHeading(t string) bool {
 	return strings.IndexFunc(t, unicode.IsLetter) >= 0
 }
 
+// maxBoilerplateWords bounds a boilerplate paragraph: longer ones are prose.
+const maxBoilerplateWords = 40
+
 func isBoilerplate(t string) bool {
+	if strings.Count(t, " ") >= maxBoilerplateWords {
+		return false
+	}
 	for _, ru := range boilerplate {
 		if ru.re.MatchString(t) {
 			return true
@@ -308,6 +317,9 @@ func isBoilerplate(t string) bool {
 }
 
 func isPromo(t string) bool {
+	if strings.Count(t, " ") >= maxBoilerplateWords {
+		return false
+	}
 	for _, ru := range promos {
 		if ru.re.MatchString(t) {
 			return true

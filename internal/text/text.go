@@ -2,6 +2,8 @@ package text
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -163,10 +165,26 @@ func Stem(w string) string {
 	if w == "" || !isASCIIWord(w) {
 		return w
 	}
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
 	env := snowballstem.NewEnv(w)
 	english.Stem(env)
-	return env.Current()
+	s := env.Current()
+	if stemCount.Add(1) <= maxCachedStems {
+		stems.Store(strings.Clone(w), s)
+	}
+	return s
 }
+
+// The stem cache: news vocabulary is small next to the text, so most words
+// are stemmed once. It stops growing at maxCachedStems words.
+var (
+	stems     sync.Map
+	stemCount atomic.Int64
+)
+
+const maxCachedStems = 1 << 20
 
 func isASCIIWord(w string) bool {
 	for i := 0; i < len(w); i++ {
