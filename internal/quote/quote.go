@@ -140,19 +140,26 @@ func (st *docState) name(e int) parallax.NullString {
 	return parallax.NullString(st.ents.Entities[e].Name)
 }
 
-// nameOnly: quote marks around a name or title ("NYT", “The Crown”), no words said.
+// nameOnly: quote marks around a name or a title-case title ("NYT", “The
+// Crown”, "Year of the Woman"), no words said.
 func nameOnly(t string) bool {
-	fs := strings.Fields(t)
-	if len(fs) > 4 {
+	fs := strings.Fields(strings.TrimRight(t, ".,;:!? "))
+	if len(fs) > 12 {
 		return false
 	}
+	caps := 0
 	for _, f := range fs {
 		r := []rune(f)[0]
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		switch {
+		case text.IsStop(strings.ToLower(f)) && (len(fs) > 2 || unicode.IsUpper(r)):
+			// "of the", or a capitalised function word ("We") that names nothing
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		default:
 			return false
 		}
 	}
-	return true
+	return caps > 0
 }
 
 // hasQuote: a direct quotation overlaps sentence k.
@@ -471,7 +478,7 @@ func (st *docState) reported(k int) (int, string, bool) {
 			if txt == "" && strings.HasSuffix(head, ",") && c.tok+1 < len(toks) && (pronounWord(toks[c.tok-1].Lower)) {
 				txt = "" // ", he said" is handled by the mention case when he resolves
 			}
-			if txt == "" && speechVerbs[t.Lower] && c.tok+1 < len(toks) && clauseStart(toks[c.tok+1]) && c.tok > 0 {
+			if txt == "" && speechVerbs[t.Lower] && !objectVerb(t.Lower) && c.tok+1 < len(toks) && clauseStart(toks[c.tok+1]) && c.tok > 0 {
 				// "He stressed the two sides should ...": the rest of the sentence
 				txt = s.Text[t.End:]
 			}
@@ -536,4 +543,14 @@ func thatWithin(toks []text.Token, i, n int) int {
 		}
 	}
 	return -1
+}
+
+// objectVerb: a verb whose next words are its object, not what was said
+// ("called the relations exemplary", "described the talks as").
+func objectVerb(w string) bool {
+	switch w {
+	case "called", "calls", "calling", "described", "describes", "describing", "asked", "asks", "urged", "urges", "praised", "hailed", "criticized", "criticised", "accused", "told", "tells", "promised", "denied", "denies", "expressed", "pointed", "posted", "announced", "announces":
+		return true
+	}
+	return false
 }

@@ -86,6 +86,7 @@ func TestExtract(t *testing.T) {
 		{"according to", "According to Ana Silva, prices rose sharply in March.", []q{{"prices rose sharply in March", "Ana Silva", false}}},
 		{"quote continues the last speaker", "\"We lost,\" Tom Reyes said.\n\"Next year is ours.\"", []q{{"We lost", "Tom Reyes", true}, {"Next year is ours.", "Tom Reyes", true}}},
 		{"a name in quotes is no quote", `He wrote for the "Daily Planet" for years.`, nil},
+		{"a title in quotes is no quote", `She was nominated for "Outstanding Performance in a Music Program." in 2007.`, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
