@@ -223,16 +223,21 @@ func hasSpeechVerb(toks []text.Token) bool {
 // claimOf makes the claim of one group of sentences.
 func (m *Model) claimOf(g []int) parallax.Claim {
 	c := parallax.Claim{Support: make([]parallax.Ref, len(g))}
-	h := sha256.New()
 	arts := map[string]bool{}
+	keys := make([]string, len(g))
 	for k, i := range g {
 		r := m.Refs[i]
 		a := m.Docs[r.Doc].Article
 		c.Support[k] = parallax.Ref{Article: a.ID, Sentence: m.Docs[r.Doc].Sentences[r.Sent].Text}
 		arts[a.ID] = true
-		h.Write([]byte(a.ID))
-		h.Write([]byte{0})
-		h.Write([]byte(strconv.Itoa(r.Sent)))
+		keys[k] = a.ID + "\x00" + strconv.Itoa(r.Sent)
+	}
+	// the id depends on which sentences the claim holds, not on the order
+	// the articles came in
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}
 	c.ID = "claim-" + hex.EncodeToString(h.Sum(nil))[:12]

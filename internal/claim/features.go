@@ -222,6 +222,9 @@ func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, na
 			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted})
 		}
 	}
+	if !mayHoldDate(s.Tokens) {
+		return out
+	}
 	for _, m := range temporal.Find(s.Text, d.Published) {
 		if m.Date.Month == 0 {
 			continue // a bare year is already a number
@@ -229,4 +232,25 @@ func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, na
 		out = append(out, rawFeature{key: "d:" + m.Date.String(), class: classDate})
 	}
 	return out
+}
+
+// dateWords are the words without which package temporal finds no date.
+var dateWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("january february march april may june july august september october november december " +
+		"jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday") {
+		dateWords[w] = true
+	}
+}
+
+// mayHoldDate reports whether a sentence has a number or a month or day
+// name: a cheap test that spares the date patterns most sentences.
+func mayHoldDate(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind == text.Number || dateWords[t.Lower] {
+			return true
+		}
+	}
+	return false
 }

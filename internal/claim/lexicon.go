@@ -85,10 +85,10 @@ func loadWords(name string) map[string]bool {
 // matchSynonym returns the group and length (in tokens) of the longest
 // lexicon phrase starting at toks[i], or "", 0.
 func matchSynonym(toks []text.Token, i int) (string, int) {
-	if toks[i].Stop {
-		return "", 0 // "will" is not "willing", "up" is no phrase alone
-	}
 	for _, p := range synonyms[toks[i].Stem] {
+		if toks[i].Stop && len(p.stems) == 1 {
+			continue // "will" is not "willing"; "not easy" is a phrase
+		}
 		if i+len(p.stems) > len(toks) {
 			continue
 		}

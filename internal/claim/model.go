@@ -26,14 +26,14 @@ type Model struct {
 	first []int     // first global index of each document
 	vecs  [][]entry // unit-length, sorted by feature id
 	df    []int32
+	pair  []bool // feature id -> is a word pair
 	units [][]Unit
 }
 
 // Blocking parameters.
 const (
-	blockFeatures = 8  // rarest features of a sentence that propose candidates
-	postingCap    = 48 // longer posting lists pair only neighbours
-	window        = 6  // neighbours paired in each ordering of a long list
+	postingCap = 48 // longer posting lists pair only neighbours
+	window     = 6  // neighbours paired in each ordering of a long list
 )
 
 // NewModel builds the vectors of every sentence of docs.
@@ -68,6 +68,7 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 				id = int32(len(dict))
 				dict[f.key] = id
 				m.df = append(m.df, 0)
+				m.pair = append(m.pair, f.class == classPair)
 			}
 			old, seen := bag[id]
 			if !seen {
@@ -198,25 +199,14 @@ type Pair struct {
 // Pairs returns the candidate pairs proposed by blocking whose similarity
 // is at least min, most similar first.
 func (m *Model) Pairs(min float64) []Pair {
+	// every feature shared by two sentences proposes pairs, except word
+	// pairs, which add nothing their words do not
 	post := map[int32][]int32{}
 	for i, v := range m.vecs {
-		ids := make([]int32, 0, len(v))
 		for _, e := range v {
-			if m.df[e.id] >= 2 {
-				ids = append(ids, e.id)
+			if m.df[e.id] >= 2 && !m.pair[e.id] {
+				post[e.id] = append(post[e.id], int32(i))
 			}
-		}
-		sort.Slice(ids, func(a, b int) bool {
-			if m.df[ids[a]] != m.df[ids[b]] {
-				return m.df[ids[a]] < m.df[ids[b]]
-			}
-			return ids[a] < ids[b]
-		})
-		if len(ids) > blockFeatures {
-			ids = ids[:blockFeatures]
-		}
-		for _, id := range ids {
-			post[id] = append(post[id], int32(i))
 		}
 	}
 	var keys []uint64
