@@ -175,6 +175,13 @@ func anaphoricSpeech(m *Model, i int) bool {
 	return speechVerbs[toks[1].Lower] || (toks[1].Lower == "also" && speechVerbs[toks[2].Lower])
 }
 
+// closesFirst reports whether s closes a quotation it did not open: the
+// tail of a quote begun in the sentence before.
+func closesFirst(s string) bool {
+	o, c := strings.IndexAny(s, "“«"), strings.IndexAny(s, "”»")
+	return c >= 0 && (o < 0 || c < o)
+}
+
 // openQuote reports whether s ends inside a quotation.
 func openQuote(s string) bool {
 	q := quoted(s)
@@ -281,7 +288,7 @@ func (m *Model) clearest(g []int) int {
 				score -= 0.25
 			}
 		}
-		if openQuote(s.Text) || (startsQuote(s.Text) && !endsQuote(s.Text)) {
+		if openQuote(s.Text) || (startsQuote(s.Text) && !endsQuote(s.Text)) || closesFirst(s.Text) {
 			score -= 0.3
 		}
 		if n := len(toks); n < 6 {
