@@ -21,24 +21,42 @@ var (
 // putting the same input twice adds nothing. Implementations are safe for use
 // by one writer and many readers at once.
 type Store interface {
-	// Put writes one batch atomically: stories are created or their headline
-	// updated, then articles not yet stored (by Key) are added with their
-	// story membership. added[i] reports whether articles[i] was new.
-	Put(ctx context.Context, stories []StoryInfo, articles []StoredArticle) (added []bool, err error)
+	// Put writes one batch atomically; see Batch. added[i] reports whether
+	// b.Articles[i] was new.
+	Put(ctx context.Context, b Batch) (added []bool, err error)
 	// Has reports for each key whether an article with that key is stored.
 	Has(ctx context.Context, keys []string) ([]bool, error)
-	// Stories lists stories, most recently updated first.
+	// Recent returns the n articles stored last, oldest first, so that a
+	// process can warm its in-memory indexes.
+	Recent(ctx context.Context, n int) ([]StoredArticle, error)
+	// Stories lists stories, latest news first; merged stories are left out.
 	Stories(ctx context.Context, q StoryQuery) ([]StoryInfo, error)
-	// Story returns one story's summary, or ErrNotFound.
+	// Story returns one story's summary, or ErrNotFound. The id of a story
+	// merged into another gives the other.
 	Story(ctx context.Context, id string) (StoryInfo, error)
 	// StoryArticles returns a story's articles in the order they were added,
-	// or ErrNotFound when there is no such story.
+	// or ErrNotFound when there is no such story; merged ids are followed.
 	StoryArticles(ctx context.Context, id string) ([]StoredArticle, error)
 	// Search finds articles (title and text) and stories (headline) matching
 	// the words of query, best first; ErrBadQuery when it has no words.
 	Search(ctx context.Context, query string, limit int) (SearchResult, error)
 	// Close releases the store.
 	Close() error
+}
+
+// Batch is what Put writes in one transaction, in this order: stories are
+// created or their headline updated; articles not yet stored (by Key) are
+// added to their stories; then each merge moves every article of From into
+// Into and retires From. A stored article's story changes only by a merge.
+type Batch struct {
+	Stories  []StoryInfo
+	Articles []StoredArticle
+	Merges   []Merge
+}
+
+// Merge says that story From turned out to be story Into.
+type Merge struct {
+	From, Into string
 }
 
 // StoredArticle is one article as a Store keeps it.
@@ -66,6 +84,7 @@ type Input struct {
 	Published string
 	Source    string
 	URL       string
+	Author    string
 }
 
 // StoryInfo summarises a stored story. Put reads only ID and Headline; the

@@ -19,15 +19,18 @@ const timeFormat = time.RFC3339Nano
 // A batch with a bad element (empty key, id or story id, an article whose
 // story is neither in the batch nor stored) is refused as a whole before
 // anything is written.
-func (db *DB) Put(ctx context.Context, stories []parallax.StoryInfo, articles []parallax.StoredArticle) ([]bool, error) {
-	inBatch := make(map[string]bool, len(stories))
-	for i, s := range stories {
+func (db *DB) Put(ctx context.Context, b parallax.Batch) ([]bool, error) {
+	for i, s := range b.Stories {
 		if s.ID == "" {
 			return nil, fmt.Errorf("put story %d: %w: empty id", i, parallax.ErrMalformed)
 		}
-		inBatch[s.ID] = true
 	}
-	for i, a := range articles {
+	for i, m := range b.Merges {
+		if m.From == "" || m.Into == "" {
+			return nil, fmt.Errorf("put merge %d: %w: empty story id", i, parallax.ErrMalformed)
+		}
+	}
+	for i, a := range b.Articles {
 		switch {
 		case a.Key == "":
 			return nil, fmt.Errorf("put article %d (%s): %w: empty key", i, a.Article.ID, parallax.ErrMalformed)
@@ -39,7 +42,7 @@ func (db *DB) Put(ctx context.Context, stories []parallax.StoryInfo, articles []
 	if err != nil {
 		return nil, fmt.Errorf("put: begin: %w", err)
 	}
-	added, err := put(ctx, tx, stories, articles)
+	added, err := put(ctx, tx, b)
 	if err != nil {
 		tx.Rollback()
 		return nil, err
@@ -50,7 +53,8 @@ func (db *DB) Put(ctx context.Context, stories []parallax.StoryInfo, articles []
 	return added, nil
 }
 
-func put(ctx context.Context, tx *sql.Tx, stories []parallax.StoryInfo, articles []parallax.StoredArticle) ([]bool, error) {
+func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
+	stories, articles := b.Stories, b.Articles
 	now := time.Now().UTC().Format(timeFormat)
 	rowOf := make(map[string]int64, len(stories))
 	touched := make(map[int64]bool)
@@ -58,9 +62,9 @@ func put(ctx context.Context, tx *sql.Tx, stories []parallax.StoryInfo, articles
 	// statement: FTS5 flushes its pending terms to a new segment at every
 	// statement savepoint, so writing it row by row between other
 	// statements makes one tiny segment per article and endless merging.
-	var newStories, renamed, newArticles []int64
+	var newStories, renamed, newArticles, retired []int64
 
-	getStory, err := tx.PrepareContext(ctx, "SELECT rowid, headline FROM stories WHERE id = ?")
+	getStory, err := tx.PrepareContext(ctx, "SELECT coalesce(merged_into, rowid), headline FROM stories WHERE id = ?")
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -68,8 +72,11 @@ func put(ctx context.Context, tx *sql.Tx, stories []parallax.StoryInfo, articles
 	for _, s := range stories {
 		var row int64
 		var head string
-		err := getStory.QueryRowContext(ctx, s.ID).Scan(&row, &head)
+		var merged sql.NullInt64
+		err := tx.QueryRowContext(ctx, "SELECT rowid, headline, merged_into FROM stories WHERE id = ?", s.ID).Scan(&row, &head, &merged)
 		switch {
+		case err == nil && merged.Valid:
+			row = merged.Int64 // a retired story keeps its headline; its articles go on
 		case errors.Is(err, sql.ErrNoRows):
 			if err := tx.QueryRowContext(ctx,
 				"INSERT INTO stories(id, headline, created, updated) VALUES(?, ?, ?, ?) RETURNING rowid",
@@ -137,6 +144,41 @@ func put(ctx context.Context, tx *sql.Tx, stories []parallax.StoryInfo, articles
 			touched[r] = true
 		}
 	}
+	for _, m := range b.Merges {
+		var from, into int64
+		var fromMerged sql.NullInt64
+		var head string
+		err := tx.QueryRowContext(ctx, "SELECT rowid, merged_into FROM stories WHERE id = ?", m.From).Scan(&from, &fromMerged)
+		if err == nil {
+			err = getStory.QueryRowContext(ctx, m.Into).Scan(&into, &head)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("put merge %s into %s: %w", m.From, m.Into, parallax.ErrNotFound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("put merge %s into %s: %w", m.From, m.Into, err)
+		}
+		if fromMerged.Valid || from == into {
+			continue // already merged, or Into was merged into From
+		}
+		for _, q := range []string{
+			"UPDATE articles SET story = ?1 WHERE story = ?2",
+			"UPDATE stories SET merged_into = ?1 WHERE merged_into = ?2",
+			"UPDATE stories SET merged_into = ?1, updated = ?3 WHERE rowid = ?2",
+		} {
+			if _, err := tx.ExecContext(ctx, q, into, from, now); err != nil {
+				return nil, fmt.Errorf("put merge %s into %s: %w", m.From, m.Into, err)
+			}
+		}
+		retired = append(retired, from)
+		touched[into] = true
+		// Articles of this batch already mapped to From now belong to Into.
+		for id, r := range rowOf {
+			if r == from {
+				rowOf[id] = into
+			}
+		}
+	}
 	if len(touched) > 0 {
 		upd, err := tx.PrepareContext(ctx, "UPDATE stories SET updated = ? WHERE rowid = ?")
 		if err != nil {
@@ -158,8 +200,8 @@ func put(ctx context.Context, tx *sql.Tx, stories []parallax.StoryInfo, articles
 		rows  []int64
 		query string
 	}{
-		{renamed, "DELETE FROM stories_fts WHERE rowid IN (SELECT value FROM json_each(?))"},
-		{append(renamed, newStories...), "INSERT INTO stories_fts(rowid, headline) SELECT rowid, headline FROM stories WHERE rowid IN (SELECT value FROM json_each(?))"},
+		{append(renamed, retired...), "DELETE FROM stories_fts WHERE rowid IN (SELECT value FROM json_each(?))"},
+		{append(renamed, newStories...), "INSERT INTO stories_fts(rowid, headline) SELECT rowid, headline FROM stories WHERE rowid IN (SELECT value FROM json_each(?)) AND merged_into IS NULL"},
 		{newArticles, "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"},
 	} {
 		if len(step.rows) == 0 {
@@ -245,7 +287,7 @@ func scanStory(sc interface{ Scan(...any) error }) (parallax.StoryInfo, error) {
 // Stories lists stories, latest news first: by last publication date (undated
 // stories after dated ones), then by size, then by id.
 func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.StoryInfo, error) {
-	query := storySelect + ` GROUP BY s.rowid
+	query := storySelect + ` WHERE s.merged_into IS NULL GROUP BY s.rowid
 		HAVING ?1 = '' OR max(nullif(a.published, '')) IS NULL OR max(nullif(a.published, '')) >= ?1
 		ORDER BY max(nullif(a.published, '')) IS NULL, max(nullif(a.published, '')) DESC, count(a.rowid) DESC, s.id`
 	args := []any{q.Since}
@@ -272,42 +314,86 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 	return out, nil
 }
 
+// resolve returns the row and id of story id, following a merge.
+func (db *DB) resolve(ctx context.Context, id string) (int64, string, error) {
+	var row int64
+	var sid string
+	err := db.r.QueryRowContext(ctx, `SELECT t.rowid, t.id FROM stories s JOIN stories t ON t.rowid = coalesce(s.merged_into, s.rowid)
+		WHERE s.id = ?`, id).Scan(&row, &sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", fmt.Errorf("story %s: %w", id, parallax.ErrNotFound)
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("story %s: %w", id, err)
+	}
+	return row, sid, nil
+}
+
 // Story returns one story's summary.
 func (db *DB) Story(ctx context.Context, id string) (parallax.StoryInfo, error) {
-	s, err := scanStory(db.r.QueryRowContext(ctx, storySelect+" WHERE s.id = ? GROUP BY s.rowid", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, fmt.Errorf("story %s: %w", id, parallax.ErrNotFound)
+	row, _, err := db.resolve(ctx, id)
+	if err != nil {
+		return parallax.StoryInfo{}, err
 	}
+	s, err := scanStory(db.r.QueryRowContext(ctx, storySelect+" WHERE s.rowid = ? GROUP BY s.rowid", row))
 	if err != nil {
 		return s, fmt.Errorf("story %s: %w", id, err)
 	}
 	return s, nil
 }
 
+const articleColumns = `a.key, a.id, coalesce(s.id, ''), a.duplicate_of, a.source, a.published, a.dateline, a.title, a.url,
+	a.path, a.author, a.headings, a.removed, a.sentences, a.body, a.input, a.added
+	FROM articles a LEFT JOIN stories s ON s.rowid = a.story`
+
 // StoryArticles returns a story's articles in the order they were added.
 func (db *DB) StoryArticles(ctx context.Context, id string) ([]parallax.StoredArticle, error) {
-	var row int64
-	err := db.r.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", id).Scan(&row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("story %s: %w", id, parallax.ErrNotFound)
-	}
+	row, _, err := db.resolve(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("story %s: %w", id, err)
+		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT key, id, duplicate_of, source, published, dateline, title, url, path,
-		author, headings, removed, sentences, body, input, added FROM articles WHERE story = ? ORDER BY rowid`, row)
+	out, err := db.articles(ctx, "SELECT "+articleColumns+" WHERE a.story = ? ORDER BY a.rowid", row)
 	if err != nil {
 		return nil, fmt.Errorf("story %s articles: %w", id, err)
 	}
+	return out, nil
+}
+
+// Recent returns the n articles stored last, oldest first.
+func (db *DB) Recent(ctx context.Context, n int) ([]parallax.StoredArticle, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	out, err := db.articles(ctx, "SELECT * FROM (SELECT a.rowid AS r, "+articleColumns+" ORDER BY a.rowid DESC LIMIT ?) ORDER BY r", n)
+	if err != nil {
+		return nil, fmt.Errorf("recent articles: %w", err)
+	}
+	return out, nil
+}
+
+func (db *DB) articles(ctx context.Context, query string, args ...any) ([]parallax.StoredArticle, error) {
+	rows, err := db.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
 	var out []parallax.StoredArticle
 	for rows.Next() {
-		a := parallax.StoredArticle{StoryID: id}
+		var a parallax.StoredArticle
 		art := &a.Article
+		var skip int64
 		var dup, source, published, dateline, title, headings, removed, sentences, input, added string
-		if err := rows.Scan(&a.Key, &art.ID, &dup, &source, &published, &dateline, &title, &art.URL, &art.Path,
-			&art.Author, &headings, &removed, &sentences, &a.Text, &input, &added); err != nil {
-			return nil, fmt.Errorf("story %s articles: %w", id, err)
+		dst := []any{&a.Key, &art.ID, &a.StoryID, &dup, &source, &published, &dateline, &title, &art.URL, &art.Path,
+			&art.Author, &headings, &removed, &sentences, &a.Text, &input, &added}
+		if len(cols) > len(dst) {
+			dst = append([]any{&skip}, dst...)
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, err
 		}
 		art.DuplicateOf = parallax.NullString(dup)
 		art.Source = parallax.NullString(source)
@@ -319,14 +405,11 @@ func (db *DB) StoryArticles(ctx context.Context, id string) ([]parallax.StoredAr
 			src string
 		}{{&art.Headings, headings}, {&art.Removed, removed}, {&art.Sentences, sentences}, {&a.Input, input}} {
 			if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
-				return nil, fmt.Errorf("story %s article %s: %w: %v", id, art.ID, parallax.ErrMalformed, err)
+				return nil, fmt.Errorf("article %s: %w: %v", art.ID, parallax.ErrMalformed, err)
 			}
 		}
 		a.Added, _ = time.Parse(timeFormat, added)
 		out = append(out, a)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("story %s articles: %w", id, err)
-	}
-	return out, nil
+	return out, rows.Err()
 }

@@ -70,7 +70,7 @@ func BenchmarkPut(b *testing.B) {
 			arts = append(arts, a)
 		}
 		b.StartTimer()
-		if _, err := db.Put(ctx, stories, arts); err != nil {
+		if _, err := db.Put(ctx, parallax.Batch{Stories: stories, Articles: arts}); err != nil {
 			b.Fatal(err)
 		}
 	}

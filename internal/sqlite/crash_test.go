@@ -62,7 +62,7 @@ func ingest(ctx context.Context, db *DB, n, batch int, reported func(key string)
 			}
 			arts = append(arts, a)
 		}
-		got, err := db.Put(ctx, stories, arts)
+		got, err := db.Put(ctx, parallax.Batch{Stories: stories, Articles: arts})
 		if err != nil {
 			return added, err
 		}

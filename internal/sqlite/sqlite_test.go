@@ -70,7 +70,7 @@ func TestOpenMigrates(t *testing.T) {
 	if err := db.r.QueryRow("PRAGMA busy_timeout").Scan(&timeout); err != nil || timeout < 1000 {
 		t.Fatalf("busy_timeout = %d, %v", timeout, err)
 	}
-	if _, err := db.Put(ctx, []parallax.StoryInfo{{ID: "s1", Headline: "h"}}, []parallax.StoredArticle{art("k1", "a1", "s1", "", "", "t", "x")}); err != nil {
+	if _, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "s1", Headline: "h"}}, Articles: []parallax.StoredArticle{art("k1", "a1", "s1", "", "", "t", "x")}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -174,14 +174,14 @@ func TestPutIsIdempotent(t *testing.T) {
 		art("k2", "a2", "s1", "AP", "2024-01-03", "Quake kills 3", "Three people died in the earthquake."),
 		art("k2", "a2", "s1", "AP", "2024-01-03", "Quake kills 3", "Three people died in the earthquake."), // same key in one batch
 	}
-	added, err := db.Put(ctx, stories, arts)
+	added, err := db.Put(ctx, parallax.Batch{Stories: stories, Articles: arts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []bool{true, true, false}; !slices.Equal(added, want) {
 		t.Fatalf("first put added = %v, want %v", added, want)
 	}
-	added, err = db.Put(ctx, stories, arts)
+	added, err = db.Put(ctx, parallax.Batch{Stories: stories, Articles: arts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,15 +205,13 @@ func TestPutIsIdempotent(t *testing.T) {
 func TestStories(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
-	_, err := db.Put(ctx,
-		[]parallax.StoryInfo{{ID: "quake", Headline: "Quake hits city"}, {ID: "vote", Headline: "Parliament votes"}, {ID: "empty", Headline: "Nothing yet"}},
-		[]parallax.StoredArticle{
-			art("k1", "a1", "quake", "Reuters", "2024-01-02", "Quake", "A strong earthquake hit the city."),
-			art("k2", "a2", "quake", "AP", "2024-01-04", "Quake kills 3", "Three people died."),
-			art("k3", "a3", "quake", "Reuters", "", "Quake aftermath", "Rescuers searched."),
-			art("k4", "a4", "vote", "BBC", "2023-05-01", "Vote", "Parliament voted on the budget."),
-			art("k5", "a5", "", "", "", "Loose", "An article in no story."),
-		})
+	_, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "quake", Headline: "Quake hits city"}, {ID: "vote", Headline: "Parliament votes"}, {ID: "empty", Headline: "Nothing yet"}}, Articles: []parallax.StoredArticle{
+		art("k1", "a1", "quake", "Reuters", "2024-01-02", "Quake", "A strong earthquake hit the city."),
+		art("k2", "a2", "quake", "AP", "2024-01-04", "Quake kills 3", "Three people died."),
+		art("k3", "a3", "quake", "Reuters", "", "Quake aftermath", "Rescuers searched."),
+		art("k4", "a4", "vote", "BBC", "2023-05-01", "Vote", "Parliament voted on the budget."),
+		art("k5", "a5", "", "", "", "Loose", "An article in no story."),
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,8 +268,7 @@ func TestStories(t *testing.T) {
 
 	// A later batch can add to a stored story and rename it.
 	time.Sleep(2 * time.Millisecond)
-	if _, err := db.Put(ctx, []parallax.StoryInfo{{ID: "vote", Headline: "Budget passes"}},
-		[]parallax.StoredArticle{art("k6", "a6", "vote", "NPR", "2023-05-02", "Budget", "The budget passed.")}); err != nil {
+	if _, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "vote", Headline: "Budget passes"}}, Articles: []parallax.StoredArticle{art("k6", "a6", "vote", "NPR", "2023-05-02", "Budget", "The budget passed.")}}); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := db.Story(ctx, "vote")
@@ -286,7 +283,7 @@ func TestStories(t *testing.T) {
 		t.Fatalf("old headline still found: %+v", res.Stories)
 	}
 	// An article may name a story stored by an earlier batch without repeating it.
-	if _, err := db.Put(ctx, nil, []parallax.StoredArticle{art("k7", "a7", "quake", "", "", "More", "Aftershocks.")}); err != nil {
+	if _, err := db.Put(ctx, parallax.Batch{Stories: nil, Articles: []parallax.StoredArticle{art("k7", "a7", "quake", "", "", "More", "Aftershocks.")}}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -305,7 +302,7 @@ func TestStoryArticlesRoundTrip(t *testing.T) {
 		Text:  "One. Two \"quoted\".",
 		Input: parallax.Input{Path: "in/wire-2.html", Format: "html", Text: "<p>One.</p>", Title: "T", Published: "2024-03-01", Source: "AP", URL: "https://example.com/x"},
 	}
-	if _, err := db.Put(ctx, []parallax.StoryInfo{{ID: "s", Headline: "S"}}, []parallax.StoredArticle{in}); err != nil {
+	if _, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "s", Headline: "S"}}, Articles: []parallax.StoredArticle{in}}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.StoryArticles(ctx, "s")
@@ -337,7 +334,7 @@ func TestPutBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db, _ := openTest(t)
-			if _, err := db.Put(context.Background(), tt.stories, tt.arts); !errors.Is(err, tt.want) {
+			if _, err := db.Put(context.Background(), parallax.Batch{Stories: tt.stories, Articles: tt.arts}); !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
 			if n := count(t, db, "articles") + count(t, db, "stories"); n != 0 {
@@ -355,7 +352,7 @@ func TestPutOddText(t *testing.T) {
 	for i, s := range odd {
 		arts = append(arts, art(fmt.Sprintf("k%d", i), fmt.Sprintf("a%d", i), "s", s, "", s, s))
 	}
-	added, err := db.Put(ctx, []parallax.StoryInfo{{ID: "s", Headline: odd[5]}}, arts)
+	added, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "s", Headline: odd[5]}}, Articles: arts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,14 +382,12 @@ func TestPutOddText(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTest(t)
-	_, err := db.Put(ctx,
-		[]parallax.StoryInfo{{ID: "quake", Headline: "Earthquake strikes Istanbul"}, {ID: "rehab", Headline: "Actress enters rehab"}},
-		[]parallax.StoredArticle{
-			art("k1", "q1", "quake", "", "", "Istanbul quake", "A magnitude 6.1 earthquake struck Istanbul on Monday, killing three people."),
-			art("k2", "q2", "quake", "", "", "Turkey tremor", "Buildings collapsed after the tremor near Istanbul; rescuers searched rubble."),
-			art("k3", "r1", "rehab", "", "", "Tara Reid in rehab", "Tara Reid entered the Promises Treatment Center in Malibu."),
-			art("k4", "r2", "rehab", "", "", "Star checks in", "The actress checked into Promises, her representative said."),
-		})
+	_, err := db.Put(ctx, parallax.Batch{Stories: []parallax.StoryInfo{{ID: "quake", Headline: "Earthquake strikes Istanbul"}, {ID: "rehab", Headline: "Actress enters rehab"}}, Articles: []parallax.StoredArticle{
+		art("k1", "q1", "quake", "", "", "Istanbul quake", "A magnitude 6.1 earthquake struck Istanbul on Monday, killing three people."),
+		art("k2", "q2", "quake", "", "", "Turkey tremor", "Buildings collapsed after the tremor near Istanbul; rescuers searched rubble."),
+		art("k3", "r1", "rehab", "", "", "Tara Reid in rehab", "Tara Reid entered the Promises Treatment Center in Malibu."),
+		art("k4", "r2", "rehab", "", "", "Star checks in", "The actress checked into Promises, her representative said."),
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -482,8 +477,7 @@ func FuzzSearch(f *testing.F) {
 		f.Add(s)
 	}
 	db, _ := openTest(f)
-	if _, err := db.Put(context.Background(), []parallax.StoryInfo{{ID: "s", Headline: "a b c"}},
-		[]parallax.StoredArticle{art("k", "a", "s", "", "", "a b", "c d e")}); err != nil {
+	if _, err := db.Put(context.Background(), parallax.Batch{Stories: []parallax.StoryInfo{{ID: "s", Headline: "a b c"}}, Articles: []parallax.StoredArticle{art("k", "a", "s", "", "", "a b", "c d e")}}); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -521,5 +515,73 @@ func TestPageSize(t *testing.T) {
 	var n int
 	if err := db.r.QueryRow("PRAGMA page_size").Scan(&n); err != nil || n != 16384 {
 		t.Fatalf("page_size = %d, %v", n, err)
+	}
+}
+
+func TestMergeAndRecent(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	put := func(b parallax.Batch) {
+		t.Helper()
+		if _, err := db.Put(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(parallax.Batch{
+		Stories: []parallax.StoryInfo{{ID: "a", Headline: "Floods in Valencia"}, {ID: "b", Headline: "Valencia rain"}, {ID: "c", Headline: "Other"}},
+		Articles: []parallax.StoredArticle{
+			art("k1", "a1", "a", "X", "2024-10-30", "Floods", "Floods hit Valencia."),
+			art("k2", "b1", "b", "Y", "2024-10-31", "Rain", "Rain in Valencia."),
+			art("k3", "c1", "c", "Z", "2024-10-31", "Other", "Something else."),
+		},
+	})
+	// b turns out to be a; a later article names b and lands in a.
+	put(parallax.Batch{
+		Merges:   []parallax.Merge{{From: "b", Into: "a"}, {From: "b", Into: "a"}},
+		Articles: []parallax.StoredArticle{art("k4", "b2", "b", "W", "2024-11-01", "More rain", "More rain in Valencia.")},
+	})
+	put(parallax.Batch{Articles: []parallax.StoredArticle{art("k5", "b3", "b", "V", "", "Still", "Still raining.")}})
+	list, err := db.Stories(ctx, parallax.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range list {
+		ids = append(ids, fmt.Sprintf("%s:%d", s.ID, s.Articles))
+	}
+	if want := []string{"a:4", "c:1"}; !slices.Equal(ids, want) {
+		t.Fatalf("stories = %v, want %v", ids, want)
+	}
+	if s, err := db.Story(ctx, "b"); err != nil || s.ID != "a" || s.Articles != 4 {
+		t.Fatalf("Story(b) = %+v, %v; want story a", s, err)
+	}
+	arts, err := db.StoryArticles(ctx, "b")
+	if err != nil || len(arts) != 4 || arts[1].StoryID != "a" {
+		t.Fatalf("StoryArticles(b) = %d, %v", len(arts), err)
+	}
+	if res, _ := db.Search(ctx, "rain", 10); len(res.Stories) != 0 || len(res.Articles) != 2 {
+		t.Fatalf("search rain: %d stories (merged one must be gone), %d articles", len(res.Stories), len(res.Articles))
+	}
+	// Merging into a retired story goes to where it went; chains flatten.
+	put(parallax.Batch{Merges: []parallax.Merge{{From: "c", Into: "b"}}})
+	if s, _ := db.Story(ctx, "c"); s.ID != "a" || s.Articles != 5 {
+		t.Fatalf("Story(c) after merge into retired b = %+v", s)
+	}
+	if _, err := db.Put(ctx, parallax.Batch{Merges: []parallax.Merge{{From: "zz", Into: "a"}}}); !errors.Is(err, parallax.ErrNotFound) {
+		t.Fatalf("merge of unknown story: %v", err)
+	}
+	if _, err := db.Put(ctx, parallax.Batch{Merges: []parallax.Merge{{From: "", Into: "a"}}}); !errors.Is(err, parallax.ErrMalformed) {
+		t.Fatalf("merge with empty id: %v", err)
+	}
+
+	recent, err := db.Recent(ctx, 2)
+	if err != nil || len(recent) != 2 || recent[0].Key != "k4" || recent[1].Key != "k5" || recent[1].StoryID != "a" || recent[1].Text != "Still raining." {
+		t.Fatalf("Recent(2) = %+v, %v", recent, err)
+	}
+	if all, _ := db.Recent(ctx, 100); len(all) != 5 || all[0].Key != "k1" {
+		t.Fatalf("Recent(100) = %d articles", len(all))
+	}
+	if none, err := db.Recent(ctx, 0); err != nil || len(none) != 0 {
+		t.Fatalf("Recent(0) = %v, %v", none, err)
 	}
 }

@@ -3,6 +3,8 @@ CREATE TABLE stories (
 	rowid    INTEGER PRIMARY KEY,
 	id       TEXT NOT NULL UNIQUE,
 	headline TEXT NOT NULL DEFAULT '',
+	-- a story found to be another one points at it; its articles moved there
+	merged_into INTEGER REFERENCES stories(rowid),
 	created  TEXT NOT NULL,
 	updated  TEXT NOT NULL
 );
