@@ -5,7 +5,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/zeebo/xxh3"
 )
 
 // Date is a calendar date at year, month or day precision: Month and Day
@@ -88,6 +91,84 @@ type Match struct {
 // expressions and dates without a year are left out). Matches do not
 // overlap and are in text order.
 func Find(s string, ref time.Time) []Match {
+	if !mayHoldDate(s) {
+		return nil
+	}
+	if ms, ok := memo.get(s, ref); ok {
+		return ms
+	}
+	ms := find(s, ref)
+	memo.put(s, ref, ms)
+	return append([]Match(nil), ms...)
+}
+
+// dateCues are the lower-case substrings without which no expression Find
+// reads can occur (besides digits): month and weekday names, seasons and
+// the words of relative dates.
+var dateCues = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"day", "tonight", "tomorrow", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter"}
+
+// mayHoldDate is a cheap test that s can hold a date expression at all.
+func mayHoldDate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	low := strings.ToLower(s)
+	for _, c := range dateCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// memo remembers recent results: the analyses of a story ask about the
+// same sentences several times.
+var memo = newMemo(4096)
+
+type memoEntry struct {
+	s   string
+	ref time.Time
+	ms  []Match
+}
+
+type memoCache struct {
+	mu      sync.Mutex
+	entries []memoEntry
+	used    []bool
+}
+
+func newMemo(n int) *memoCache {
+	return &memoCache{entries: make([]memoEntry, n), used: make([]bool, n)}
+}
+
+func (c *memoCache) slot(s string, ref time.Time) int {
+	return int((xxh3.HashString(s) ^ uint64(ref.Unix())) % uint64(len(c.entries)))
+}
+
+func (c *memoCache) get(s string, ref time.Time) ([]Match, bool) {
+	i := c.slot(s, ref)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.entries[i]
+	if !c.used[i] || e.s != s || !e.ref.Equal(ref) {
+		return nil, false
+	}
+	return append([]Match(nil), e.ms...), true
+}
+
+func (c *memoCache) put(s string, ref time.Time, ms []Match) {
+	i := c.slot(s, ref)
+	c.mu.Lock()
+	c.entries[i] = memoEntry{s, ref, ms}
+	c.used[i] = true
+	c.mu.Unlock()
+}
+
+// find is Find without the cache.
+func find(s string, ref time.Time) []Match {
 	var out []Match
 	taken := func(a, b int) bool {
 		for _, m := range out {
