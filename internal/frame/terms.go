@@ -101,7 +101,21 @@ var (
 	// a long name with its acronym: New York Times (NYT)
 	reAcronym  = regexp.MustCompile(`([A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){1,6})\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)`)
 	quoteMarks = strings.NewReplacer("“", " ", "”", " ", "\"", " ", "‘", " ", "«", " ", "»", " ")
+	parens     = strings.NewReplacer("(", ",", ")", ",")
+	// words without which reCitedAfter or reCitedBefore cannot match
+	citedAfterCues  = []string{"according to", "saying by", "quoted by", "cited by", "reported by", "citing", "told", "interview with", "wrote in", "writing in", "statement to", "confirmed to"}
+	citedBeforeCues = []string{"report", "quoted", "cited", "said in a"}
 )
+
+// hasAny reports whether s contains any of subs.
+func hasAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // leading and trailing words a source phrase is trimmed of
 var srcTrim = map[string]bool{"the": true, "of": true, "and": true, "for": true, "a": true, "The": true, "And": true, "A": true}
@@ -110,9 +124,18 @@ var srcTrim = map[string]bool{"the": true, "of": true, "and": true, "for": true,
 func attributions(d *text.Document, ts *termSet) {
 	found := map[string]bool{}
 	for _, s := range d.Sentences {
+		low := strings.ToLower(s.Text)
+		after, before := hasAny(low, citedAfterCues), hasAny(low, citedBeforeCues)
+		acronym := strings.Contains(low, "(")
+		if !after && !before && !acronym {
+			continue // the patterns below cannot match: skip their cost
+		}
 		plain := quoteMarks.Replace(s.Text)
-		plainNoParen := strings.NewReplacer("(", ",", ")", ",").Replace(plain)
+		plainNoParen := parens.Replace(plain)
 		for _, re := range []*regexp.Regexp{reCitedAfter, reCitedBefore} {
+			if re == reCitedAfter && !after || re == reCitedBefore && !before {
+				continue
+			}
 			for _, m := range re.FindAllStringSubmatch(plainNoParen, -1) {
 				if name := cleanSource(m[1], re == reCitedBefore); name != "" {
 					ts.add(name, parallax.AttributionTerm, "")
