@@ -10,12 +10,9 @@ import (
 func LoadedWords(s text.Sentence) []string {
 	var out []string
 	for i := 0; i < len(s.Tokens); i++ {
-		for _, p := range loaded {
-			if n := p.matchAt(s.Tokens, i); n > 0 {
-				out = append(out, s.Text[s.Tokens[i].Start:s.Tokens[i+n-1].End])
-				i += n - 1
-				break
-			}
+		if n := loadedAt(s.Tokens, i); n > 0 {
+			out = append(out, s.Text[s.Tokens[i].Start:s.Tokens[i+n-1].End])
+			i += n - 1
 		}
 	}
 	return out
@@ -51,11 +48,4 @@ func StripLabels(s text.Sentence) string {
 	return b.String()
 }
 
-func isLoadedAt(s text.Sentence, i int) bool {
-	for _, p := range loaded {
-		if p.matchAt(s.Tokens, i) > 0 {
-			return true
-		}
-	}
-	return false
-}
+func isLoadedAt(s text.Sentence, i int) bool { return loadedAt(s.Tokens, i) > 0 }

@@ -19,7 +19,50 @@ var (
 	demonyms  = pairs("data/demonyms.tsv")
 	events    = phrases("data/events.txt")
 	loaded    = patterns("data/loaded.txt")
+
+	loadedIdx = indexHeads(len(loaded), func(i int) string { return loaded[i].words[0] })
+	roleFirst = firstWords(roles)
 )
+
+// head is the index key of a word: its first three bytes. Prefix and plural
+// matches of a lexicon word share it.
+func head(w string) string {
+	if len(w) > 3 {
+		return w[:3]
+	}
+	return w
+}
+
+// indexHeads maps the head of each entry's first word to the entries' indexes, in order.
+func indexHeads(n int, first func(int) string) map[string][]int {
+	m := map[string][]int{}
+	for i := 0; i < n; i++ {
+		h := head(first(i))
+		m[h] = append(m[h], i)
+	}
+	return m
+}
+
+// firstWords is the set of the first words of a phrase set.
+func firstWords(set map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for p := range set {
+		w, _, _ := strings.Cut(p, " ")
+		m[w] = true
+	}
+	return m
+}
+
+// loadedAt returns the length in tokens of the loaded-lexicon entry that
+// starts at toks[i], or 0.
+func loadedAt(toks []text.Token, i int) int {
+	for _, pi := range loadedIdx[head(toks[i].Lower)] {
+		if n := loaded[pi].matchAt(toks, i); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
 
 func dataLines(name string) []string {
 	b, err := dataFS.ReadFile(name)
@@ -102,6 +145,9 @@ func patterns(name string) []pattern {
 			l = strings.TrimSuffix(l, "*")
 		}
 		p.words = strings.Fields(strings.ToLower(l))
+		if p.prefix && len(p.words) == 1 && len(p.words[0]) < 3 {
+			panic(name + ": a prefix entry needs at least three letters (the index key): " + l)
+		}
 		if len(p.words) > 0 {
 			out = append(out, p)
 		}

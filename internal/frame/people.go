@@ -268,6 +268,9 @@ func findLabels(s text.Sentence) []label {
 
 // roleAt returns how many tokens from i form a role noun, 0 for none.
 func roleAt(toks []text.Token, i int) int {
+	if !roleFirst[toks[i].Lower] {
+		return 0
+	}
 	for n := 3; n >= 1; n-- {
 		if i+n > len(toks) {
 			continue

@@ -16,7 +16,14 @@ func eventNames(d *text.Document, ts *termSet) {
 		toks := s.Tokens
 		q := quoted(s)
 		used := make([]bool, len(toks))
+		heads := make(map[string]bool, len(toks))
+		for _, t := range toks {
+			heads[head(t.Lower)] = true
+		}
 		for _, p := range events {
+			if !heads[head(p.words[0])] {
+				continue // its first word is not in the sentence
+			}
 			for i := 0; i+len(p.words) <= len(toks); i++ {
 				if !stemsAt(toks, i, p.words) || anyTrue(used[i:i+len(p.words)]) {
 					continue
@@ -75,14 +82,11 @@ func loadedWords(d *text.Document, ts *termSet) {
 	for _, s := range d.Sentences {
 		q := quoted(s)
 		for i := 0; i < len(s.Tokens); i++ {
-			for _, p := range loaded {
-				if n := p.matchAt(s.Tokens, i); n > 0 {
-					if !q[i] {
-						ts.add(s.Text[s.Tokens[i].Start:s.Tokens[i+n-1].End], parallax.LoadedTerm, "")
-					}
-					i += n - 1
-					break
+			if n := loadedAt(s.Tokens, i); n > 0 {
+				if !q[i] {
+					ts.add(s.Text[s.Tokens[i].Start:s.Tokens[i+n-1].End], parallax.LoadedTerm, "")
 				}
+				i += n - 1
 			}
 		}
 	}
