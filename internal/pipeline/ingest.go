@@ -1,0 +1,488 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/zeebo/xxh3"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/dedup"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// IngestOptions tune Ingest. Zero fields take the defaults.
+type IngestOptions struct {
+	Workers int // goroutines cleaning and splitting articles (default GOMAXPROCS)
+	Batch   int // articles per store transaction (default 1000)
+	// Warm is how many of the articles stored last are replayed into the
+	// near-copy index and the clusterer before reading, so that a later run
+	// (or a run after a crash) continues the stories of the one before
+	// (default 20000; negative: none).
+	Warm    int
+	Dedup   dedup.Options
+	Cluster cluster.Options
+	// Progress is told the articles read so far and the input bytes they
+	// came from after each committed batch and at the end; nil for none.
+	Progress func(articles int, bytes int64)
+	Logger   *slog.Logger
+}
+
+// IngestStats count what an ingest did.
+type IngestStats struct {
+	Read       int // articles read from the inputs
+	New        int // articles stored by this run
+	Stored     int // articles already in the store (same input before)
+	NearCopies int // new articles that are near copies of an earlier one
+	Exact      int // of those, copies word for word
+	Skipped    []parallax.Skipped
+	Created    int // stories started by this run
+	Updated    int // stories from earlier runs that gained articles
+	Merged     int // stories found to be another story
+	Elapsed    time.Duration
+}
+
+// String is the closing line of an ingest.
+func (s IngestStats) String() string {
+	var b strings.Builder
+	rate := 0.0
+	if s.Elapsed > 0 {
+		rate = float64(s.Read) / s.Elapsed.Seconds()
+	}
+	fmt.Fprintf(&b, "read %d, new %d, already stored %d, near-copies %d (%d exact), skipped %d",
+		s.Read, s.New, s.Stored, s.NearCopies, s.Exact, len(s.Skipped))
+	if reasons := skipReasons(s.Skipped); reasons != "" {
+		b.WriteString(" (" + reasons + ")")
+	}
+	fmt.Fprintf(&b, "; stories created %d, updated %d, merged %d; %.1fs, %.0f articles/s",
+		s.Created, s.Updated, s.Merged, s.Elapsed.Seconds(), rate)
+	return b.String()
+}
+
+// skipReasons counts skips by reason (the text after the last ": "), most
+// frequent first.
+func skipReasons(sk []parallax.Skipped) string {
+	n := map[string]int{}
+	for _, s := range sk {
+		r := s.Reason
+		if i := strings.LastIndex(r, ": "); i >= 0 && i+2 < len(r) {
+			r = r[i+2:]
+		}
+		n[r]++
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if n[keys[i]] != n[keys[j]] {
+			return n[keys[i]] > n[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", n[k], k)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Key is the content hash that identifies an input in the store: the same
+// id, metadata and text give the same key, so reading an input twice adds
+// nothing, while the same text from another outlet is a new article (a copy).
+func Key(d ingest.Doc) string {
+	h := xxh3.New()
+	for _, f := range []string{d.ID, d.Title, d.Published, d.Source, d.URL, d.Author, d.Text} {
+		var n [8]byte
+		l := len(f)
+		for i := range n {
+			n[i] = byte(l >> (8 * i))
+		}
+		h.Write(n[:])
+		h.WriteString(f)
+	}
+	sum := h.Sum128().Bytes()
+	return hex.EncodeToString(sum[:])
+}
+
+// job is one document on its way through the runner.
+type job struct {
+	seq    int
+	doc    ingest.Doc
+	key    string
+	stored bool // the store has it already
+	skip   *parallax.Skipped
+	// set by a worker
+	article    *parallax.Article
+	paragraphs []string
+	published  time.Time
+	err        error
+}
+
+// prepareArticle is Prepare without tokens: ingest needs the cleaned
+// article and its sentences, not the tokens and stems that analysis uses
+// (show prepares the stored input again). TestPrepareArticle holds the two
+// to the same articles.
+func prepareArticle(d ingest.Doc) (*parallax.Article, []string, time.Time, error) {
+	r := clean.Clean(d)
+	a := &parallax.Article{
+		ID:        d.ID,
+		Source:    parallax.NullString(r.Source),
+		Published: parallax.NullString(r.Published),
+		Dateline:  parallax.NullString(r.Dateline),
+		Title:     parallax.NullString(r.Title),
+		Headings:  r.Headings,
+		Removed:   r.Removed,
+		URL:       d.URL,
+		Path:      d.Path,
+		Author:    d.Author,
+		Sentences: []string{},
+	}
+	var pub time.Time
+	if r.Published != "" {
+		pub, _ = time.Parse("2006-01-02", r.Published)
+	}
+	for _, p := range r.Paragraphs {
+		a.Sentences = append(a.Sentences, text.Split(p)...)
+	}
+	if len(a.Sentences) == 0 {
+		return nil, nil, pub, fmt.Errorf("%w: nothing left after cleaning (%d lines removed, %d headings)", parallax.ErrNoText, len(r.Removed), len(r.Headings))
+	}
+	return a, r.Paragraphs, pub, nil
+}
+
+// Ingest reads the inputs and stores every article not yet stored, each
+// marked as a near copy of its first copy if it is one and placed in a
+// story. Reading and preparing run on Workers goroutines; near copies,
+// stories and writes follow the input order, so a run is deterministic.
+// Articles are written in batches; once Progress has counted an article it
+// is in the store. Per-input problems are in IngestStats.Skipped.
+func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Reader, opt IngestOptions) (IngestStats, error) {
+	start := time.Now()
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Batch <= 0 {
+		opt.Batch = 1000
+	}
+	if opt.Warm == 0 {
+		opt.Warm = 20000
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	r := &runner{
+		st:      st,
+		opt:     opt,
+		dd:      dedup.New(opt.Dedup),
+		cl:      cluster.New(opt.Cluster),
+		storyOf: map[int]string{},
+		byID:    map[string]string{},
+		ids:     map[string]int{},
+		seen:    map[string]bool{},
+		known:   map[string]bool{},
+	}
+	if err := r.warm(ctx); err != nil {
+		return r.stats, err
+	}
+
+	// Walk -> key check -> workers -> in order: dedup, cluster -> writer.
+	walked := make(chan []*job, 4)
+	work := make(chan *job, 4*opt.Workers)
+	done := make(chan *job, 4*opt.Workers)
+	batches := make(chan pending, 2)
+	var walkErr error
+	go func() {
+		defer close(walked)
+		var chunk []*job
+		seq := 0
+		flush := func() error {
+			if len(chunk) == 0 {
+				return nil
+			}
+			keys := make([]string, len(chunk))
+			for i, j := range chunk {
+				keys[i] = j.key
+			}
+			has, err := st.Has(ctx, keys)
+			if err != nil {
+				return err
+			}
+			for i, j := range chunk {
+				j.stored = has[i]
+			}
+			select {
+			case walked <- chunk:
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
+			chunk = nil
+			return nil
+		}
+		walkErr = ingest.Walk(ctx, paths, stdin, func(d ingest.Doc) error {
+			chunk = append(chunk, &job{seq: seq, doc: d, key: Key(d)})
+			seq++
+			if len(chunk) == 256 {
+				return flush()
+			}
+			return nil
+		}, func(s parallax.Skipped) {
+			chunk = append(chunk, &job{seq: seq, skip: &s})
+			seq++
+		})
+		if walkErr == nil {
+			walkErr = flush()
+		}
+	}()
+	go func() { // fan the chunks out in order
+		defer close(work)
+		for chunk := range walked {
+			for _, j := range chunk {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Go(func() {
+			for j := range work {
+				if j.skip == nil && !j.stored {
+					j.article, j.paragraphs, j.published, j.err = prepareArticle(j.doc)
+				}
+				select {
+				case done <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	var writeErr error
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for p := range batches {
+			if writeErr != nil {
+				continue // drain
+			}
+			added, err := st.Put(ctx, p.batch)
+			if err != nil {
+				writeErr = err
+				cancel(err)
+				continue
+			}
+			for i, ok := range added {
+				if ok {
+					r.stats.New++
+					if p.batch.Articles[i].Article.DuplicateOf != "" {
+						r.stats.NearCopies++
+						if p.exact[i] {
+							r.stats.Exact++
+						}
+					}
+				}
+			}
+			r.progressed += p.read
+			r.bytes += p.bytes
+			if opt.Progress != nil {
+				opt.Progress(r.progressed, r.bytes)
+			}
+		}
+	}()
+
+	// The ordered stage: jobs come back in any order and leave in seq order.
+	held := map[int]*job{}
+	next := 0
+	cur := pending{}
+	for j := range done {
+		held[j.seq] = j
+		for {
+			j, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			r.order(j, &cur)
+			if len(cur.batch.Articles) >= opt.Batch {
+				batches <- cur
+				cur = pending{}
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if cur.read > 0 || len(cur.batch.Articles) > 0 || len(cur.batch.Merges) > 0 {
+		batches <- cur
+	}
+	close(batches)
+	<-writerDone
+	for range done { // let the workers finish after a cancel
+	}
+	r.stats.Elapsed = time.Since(start)
+	r.stats.Updated = len(r.updated)
+	if writeErr != nil {
+		return r.stats, fmt.Errorf("ingest: store: %w", writeErr)
+	}
+	if walkErr != nil && !errors.Is(walkErr, writeErr) {
+		return r.stats, fmt.Errorf("ingest: %w", walkErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return r.stats, fmt.Errorf("ingest: %w", context.Cause(ctx))
+	}
+	return r.stats, nil
+}
+
+// pending is a batch being built by the ordered stage.
+type pending struct {
+	batch parallax.Batch
+	exact []bool // per article: an exact copy
+	read  int    // articles read since the last batch, stored or not
+	bytes int64
+}
+
+// runner holds the in-memory state of the ordered stage.
+type runner struct {
+	st  parallax.Store
+	opt IngestOptions
+	dd  *dedup.Index
+	cl  *cluster.Clusterer
+
+	storyOf map[int]string    // clusterer story number -> story id
+	byID    map[string]string // article id -> story id, for copies
+	ids     map[string]int    // article ids used in this run
+	seen    map[string]bool   // keys met in this run
+	known   map[string]bool   // story ids stored before this run
+	updated map[string]bool   // stories from before this run that gained articles
+
+	stats      IngestStats
+	progressed int
+	bytes      int64
+}
+
+// warm replays the articles stored last into the near-copy index and the
+// clusterer, mapping the clusterer's stories to the stored ones.
+func (r *runner) warm(ctx context.Context) error {
+	if r.opt.Warm < 0 {
+		return nil
+	}
+	recent, err := r.st.Recent(ctx, r.opt.Warm)
+	if err != nil {
+		return fmt.Errorf("ingest: warm up: %w", err)
+	}
+	for _, a := range recent {
+		id := a.Article.ID
+		r.dd.Add(id, a.Text)
+		as := r.cl.Add(cluster.Item{ID: id, Date: parseDate(string(a.Article.Published)), Title: string(a.Article.Title), Text: a.Text})
+		if _, ok := r.storyOf[as.Story]; !ok && a.StoryID != "" {
+			r.storyOf[as.Story] = a.StoryID
+		}
+		if a.StoryID != "" {
+			r.known[a.StoryID] = true
+			r.byID[id] = a.StoryID
+		}
+	}
+	return nil
+}
+
+func parseDate(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+// order handles one job in input order: count it, find its copies and its
+// story, and add it to the batch.
+func (r *runner) order(j *job, p *pending) {
+	if j.skip != nil {
+		r.stats.Skipped = append(r.stats.Skipped, *j.skip)
+		return
+	}
+	r.stats.Read++
+	p.read++
+	p.bytes += int64(len(j.doc.Text))
+	if j.stored || r.seen[j.key] {
+		r.stats.Stored++
+		return
+	}
+	if j.err != nil {
+		r.stats.Skipped = append(r.stats.Skipped, parallax.Skipped{Path: j.doc.Path, Reason: j.err.Error()})
+		return
+	}
+	r.seen[j.key] = true
+	a := j.article
+	// Ids are unique within a run, as in a report.
+	if n := r.ids[a.ID]; n > 0 {
+		r.ids[a.ID]++
+		a.ID += "~" + strconv.Itoa(n+1)
+	} else {
+		r.ids[a.ID] = 1
+	}
+	body := strings.Join(j.paragraphs, "\n\n")
+	res := r.dd.Add(a.ID, body)
+	var storyID string
+	if res.DupOf != "" {
+		a.DuplicateOf = parallax.NullString(res.DupOf)
+		storyID = r.byID[res.Match]
+		if storyID == "" {
+			storyID = r.byID[res.DupOf]
+		}
+	}
+	if storyID == "" {
+		as := r.cl.Add(cluster.Item{ID: a.ID, Date: j.published, Title: string(a.Title), Text: body})
+		sid, ok := r.storyOf[as.Story]
+		if !ok {
+			sid = "s" + j.key[:12]
+			r.storyOf[as.Story] = sid
+			r.stats.Created++
+			head := string(a.Title)
+			if head == "" && len(a.Sentences) > 0 {
+				head = a.Sentences[0]
+			}
+			p.batch.Stories = append(p.batch.Stories, parallax.StoryInfo{ID: sid, Headline: head})
+		}
+		storyID = sid
+		for _, m := range as.Merged {
+			if from, ok := r.storyOf[m]; ok && from != sid {
+				p.batch.Merges = append(p.batch.Merges, parallax.Merge{From: from, Into: sid})
+				r.stats.Merged++
+				r.storyOf[m] = sid
+			}
+		}
+	}
+	if r.known[storyID] {
+		if r.updated == nil {
+			r.updated = map[string]bool{}
+		}
+		r.updated[storyID] = true
+	}
+	r.byID[a.ID] = storyID
+	d := j.doc
+	p.batch.Articles = append(p.batch.Articles, parallax.StoredArticle{
+		Key: j.key, StoryID: storyID, Article: *a, Text: body,
+		Input: parallax.Input{Path: d.Path, Format: d.Format, Text: d.Text, Title: d.Title, Published: d.Published, Source: d.Source, URL: d.URL, Author: d.Author},
+	})
+	p.exact = append(p.exact, res.Exact)
+}
