@@ -19,6 +19,8 @@ const (
 	classNumber
 	classDate
 	classPair
+	classFrame
+	classNeg
 )
 
 var classWeight = [...]float64{
@@ -28,6 +30,8 @@ var classWeight = [...]float64{
 	classNumber: 1.5,
 	classDate:   1.0,
 	classPair:   0.5,
+	classFrame:  0.25,
+	classNeg:    1.0,
 }
 
 // pairSpan is how far apart two units of a word pair may stand; pairs are
@@ -43,7 +47,12 @@ type rawFeature struct {
 	key   string
 	class int
 	quote bool
+	frame bool // in the reporting frame: weighs frameScale as much
 }
+
+// frameScale is the weight of a feature of the reporting frame ("Xi said
+// in a meeting with Putin") against one of the statement it frames.
+const frameScale = 0.35
 
 // Unit is one content unit of a sentence: a stem, a near-synonym group, an
 // entity or a number, with the byte span it covers.
@@ -52,6 +61,7 @@ type Unit struct {
 	Start, End int
 	Quoted     bool
 	Negated    bool // preceded by a negation the lexicon did not absorb
+	Frame      bool // in the reporting frame ("Xi said that"), not the statement
 }
 
 // numberWords are spelled-out numbers; "one" is left out, since it is
@@ -119,14 +129,36 @@ func quoted(s string) []bool {
 	return in
 }
 
-// negators turn the next content unit negative unless the lexicon absorbed them.
-var negators = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "without": true}
+// matchNegator returns the length (in tokens) of the negation phrase of
+// data/negators.txt starting at toks[i] ("not", "refrained from"), or 0.
+func matchNegator(toks []text.Token, i int) int {
+	if strings.HasSuffix(toks[i].Lower, "n't") {
+		return 1
+	}
+	for _, p := range negators[toks[i].Stem] {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, s := range p {
+			if toks[i+k].Stem != s {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
 
 // Units returns the content units of sentence si of a document, with the
 // entity mentions of ms (mentions of this sentence) folded into one unit each.
 func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 	toks := s.Tokens
 	inQ := quoted(s.Text)
+	fr := frameMask(s.Text, toks, inQ)
 	var out []Unit
 	neg := false
 	mi := 0
@@ -143,14 +175,14 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 			for j < len(toks) && toks[j].Start < m.End {
 				j++
 			}
-			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg})
+			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
 			neg = false
 			i = j
 			mi++
 			continue
 		}
 		if g, n := matchSynonym(toks, i); n > 0 {
-			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg})
+			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
 			neg = false
 			i += n
 			continue
@@ -162,28 +194,97 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 					i++
 				}
 			}
-			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q})
+			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q, Frame: fr != nil && fr[i]})
 			if h := strings.IndexByte(t.Lower, '-'); h > 0 && t.Kind != text.Number && isDigits(t.Lower[:h]) {
 				// 48-page: the unit word after the number
-				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q})
+				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q, Frame: fr != nil && fr[i]})
 			}
 			i++
 			continue
 		}
-		if negators[t.Lower] || strings.HasSuffix(t.Lower, "n't") {
+		if n := matchNegator(toks, i); n > 0 {
 			neg = true
-			i++
+			i += n
 			continue
 		}
 		if t.Stop || !hasLetter(t.Lower) {
 			i++
 			continue
 		}
-		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg})
+		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
 		neg = false
 		i++
 	}
 	return out
+}
+
+// frameMask marks the tokens of the reporting frame of a sentence: the
+// speaker and verb of "X said (that) P" or "X told Y that P", the whole
+// clause of a closing attribution (", Xi said in a meeting with Putin on
+// Friday."), and "according to ..." to the end of its clause. What is
+// left is the statement. A speech verb inside a quotation, or one after a
+// subject of more than frameSubject tokens, opens no frame.
+func frameMask(s string, toks []text.Token, inQ []bool) []bool {
+	var mask []bool
+	for v, t := range toks {
+		if !speechWords[t.Stem] || (t.Start < len(inQ) && inQ[t.Start]) {
+			continue
+		}
+		if mask == nil {
+			mask = make([]bool, len(toks))
+		}
+		// the clause the verb stands in
+		cs := v
+		for cs > 0 && !boundary(s, toks, cs) {
+			cs--
+		}
+		ce := v + 1
+		for ce < len(toks) && !boundary(s, toks, ce) {
+			ce++
+		}
+		if t.Stem == "accord" {
+			for k := v; k < ce; k++ {
+				mask[k] = true
+			}
+			continue
+		}
+		if v-cs > frameSubject {
+			continue
+		}
+		end := v + 1 // "X said P": the speaker and the verb
+		that := -1
+		for k := v + 1; k < ce && k <= v+frameThat; k++ {
+			if toks[k].Lower == "that" {
+				that = k
+				break
+			}
+		}
+		switch {
+		case that >= 0: // "X told Y on Friday that P"
+			end = that + 1
+		case cs > 0: // "P, X said on Friday."
+			end = ce
+		}
+		for k := cs; k < end; k++ {
+			mask[k] = true
+		}
+	}
+	return mask
+}
+
+// Frame limits, in tokens.
+const (
+	frameSubject = 8  // the longest speaker phrase before a speech verb
+	frameThat    = 12 // how far after the verb its "that" may stand
+)
+
+// boundary reports whether a clause boundary (a comma, semicolon, colon,
+// dash or quotation mark) stands between token k-1 and token k.
+func boundary(s string, toks []text.Token, k int) bool {
+	if k == 0 || k >= len(toks) {
+		return true
+	}
+	return strings.ContainsAny(s[toks[k-1].End:toks[k].Start], ",;:—–\"“”«»()")
 }
 
 func hasLetter(s string) bool {
@@ -197,8 +298,7 @@ func hasLetter(s string) bool {
 
 // sentenceFeatures lists the features of one sentence: its units, pairs of
 // adjacent units, and resolved dates.
-func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, names []string) []rawFeature {
-	units := Units(s, ms, names)
+func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets map[string]bool) []rawFeature {
 	out := make([]rawFeature, 0, 2*len(units)+2)
 	for i, u := range units {
 		cls := classWord
@@ -207,10 +307,20 @@ func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, na
 			cls = classSyn
 		case 'e':
 			cls = classEntity
+			if outlets[u.Key] {
+				cls = classFrame
+			}
 		case 'n':
 			cls = classNumber
+		case 'w':
+			if frameWords[u.Key[2:]] {
+				cls = classFrame
+			}
 		}
-		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted})
+		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted, frame: u.Frame})
+		if u.Negated && (cls == classWord || cls == classSyn) {
+			out = append(out, rawFeature{key: "!" + u.Key, class: classNeg, quote: u.Quoted, frame: u.Frame})
+		}
 		for k := i - pairSpan; k < i; k++ {
 			if k < 0 || units[k].Key == u.Key {
 				continue
@@ -219,7 +329,7 @@ func sentenceFeatures(d *text.Document, s text.Sentence, ms []entity.Mention, na
 			if a > b {
 				a, b = b, a
 			}
-			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted})
+			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted, frame: u.Frame || units[k].Frame})
 		}
 	}
 	if !mayHoldDate(s.Tokens) {

@@ -20,7 +20,44 @@ type phrase struct {
 var (
 	synonyms = loadSynonyms("data/synonyms.txt")
 	loaded   = loadWords("data/loaded.txt")
+	// frameWords are the stems of every reporting word of data/frame.txt,
+	// speechWords those of its [speech] section.
+	frameWords  = loadStems("data/frame.txt", "")
+	speechWords = loadStems("data/frame.txt", "speech")
+	// negators are the negation phrases of data/negators.txt as stems,
+	// indexed by their first stem.
+	negators = loadPhrases("data/negators.txt")
 )
+
+// loadStems returns the stems of the words of a data file, or of one of its
+// [sections] when section is not "".
+func loadStems(name, section string) map[string]bool {
+	m := map[string]bool{}
+	sec := ""
+	for _, l := range dataLines(name) {
+		if strings.HasPrefix(l, "[") {
+			sec = strings.Trim(l, "[]")
+			continue
+		}
+		if section != "" && sec != section {
+			continue
+		}
+		for _, w := range strings.Fields(l) {
+			m[text.Stem(w)] = true
+		}
+	}
+	return m
+}
+
+func loadPhrases(name string) map[string][][]string {
+	m := map[string][][]string{}
+	for _, l := range dataLines(name) {
+		if st := stemPhrase(l); len(st) > 0 {
+			m[st[0]] = append(m[st[0]], st)
+		}
+	}
+	return m
+}
 
 func dataLines(name string) []string {
 	b, err := dataFS.ReadFile(name)

@@ -40,6 +40,14 @@ const (
 func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 	m := &Model{Docs: docs}
 	byDoc := mentionIndex(ents)
+	outlets := map[string]bool{}
+	if ents != nil {
+		for i, e := range ents.Entities {
+			if ents.IsOutlet(i) {
+				outlets["e:"+e.Name] = true
+			}
+		}
+	}
 	dict := map[string]int32{}
 	var raws [][]rawFeature
 	for di, d := range docs {
@@ -51,13 +59,14 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 				names[k] = ents.Entities[mm.Entity].Name
 			}
 			m.Refs = append(m.Refs, SentRef{di, si})
-			m.units = append(m.units, Units(s, ms, names))
-			raws = append(raws, sentenceFeatures(d, s, ms, names))
+			us := Units(s, ms, names)
+			m.units = append(m.units, us)
+			raws = append(raws, sentenceFeatures(d, s, us, outlets))
 		}
 	}
 	type fw struct {
-		cls   int
-		quote bool
+		cls          int
+		quote, frame bool
 	}
 	bags := make([]map[int32]fw, len(raws))
 	for i, rf := range raws {
@@ -74,7 +83,8 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 			if !seen {
 				m.df[id]++
 			}
-			bag[id] = fw{f.class, f.quote || (seen && old.quote)}
+			// a feature counts at its strongest: quoted, or outside the frame
+			bag[id] = fw{f.class, f.quote || (seen && old.quote), f.frame && (!seen || old.frame)}
 		}
 		bags[i] = bag
 	}
@@ -87,6 +97,9 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 			w := classWeight[f.cls] * idf(n, float64(m.df[id]))
 			if f.quote {
 				w *= 1 + quoteBoost
+			}
+			if f.frame {
+				w *= frameScale
 			}
 			if m.df[id] == 1 {
 				w *= uniqueWeight[f.cls]
@@ -116,6 +129,8 @@ var uniqueWeight = [...]float64{
 	classNumber: 1,
 	classDate:   1,
 	classPair:   0,
+	classFrame:  1,
+	classNeg:    0,
 }
 
 // idf is the weight of a feature found in df of n sentences.
