@@ -27,6 +27,11 @@ var (
 	// AverageMin is the least average similarity between all the sentences
 	// of two groups for them to merge.
 	AverageMin = 0.15
+	// GroupAverageMin is AverageMin when both groups already hold two or
+	// more sentences: two claims that each stand on their own merge only
+	// on strong agreement, so one sentence that states two facts does not
+	// bridge them.
+	GroupAverageMin = 0.25
 )
 
 // Align groups the body sentences of docs into claims, in the order of
@@ -115,7 +120,11 @@ func Groups(m *Model) [][]int {
 		for id, w := range ca {
 			s += w * cb[id]
 		}
-		if s/float64(len(members[a])*len(members[b])) < AverageMin {
+		min := AverageMin
+		if len(members[a]) > 1 && len(members[b]) > 1 {
+			min = GroupAverageMin
+		}
+		if s/float64(len(members[a])*len(members[b])) < min {
 			continue
 		}
 		union(a, b)

@@ -47,12 +47,28 @@ type rawFeature struct {
 	key   string
 	class int
 	quote bool
-	frame bool // in the reporting frame: weighs frameScale as much
+	scale float64 // 1, or less in a frame or circumstantial clause
 }
 
 // frameScale is the weight of a feature of the reporting frame ("Xi said
-// in a meeting with Putin") against one of the statement it frames.
-const frameScale = 0.35
+// in a meeting with Putin") against one of the statement it frames, and
+// backgroundScale that of one of a circumstantial clause ("During the
+// talks, ...") against one of the main clause.
+const (
+	frameScale      = 0.35
+	backgroundScale = 0.5
+)
+
+// unitScale is the weight scale of a unit by where it stands.
+func unitScale(u Unit) float64 {
+	switch {
+	case u.Frame:
+		return frameScale
+	case u.Background:
+		return backgroundScale
+	}
+	return 1
+}
 
 // Unit is one content unit of a sentence: a stem, a near-synonym group, an
 // entity or a number, with the byte span it covers.
@@ -62,6 +78,7 @@ type Unit struct {
 	Quoted     bool
 	Negated    bool // preceded by a negation the lexicon did not absorb
 	Frame      bool // in the reporting frame ("Xi said that"), not the statement
+	Background bool // in a circumstantial clause ("During the talks, ...")
 }
 
 // numberWords are spelled-out numbers; "one" is left out, since it is
@@ -159,6 +176,7 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 	toks := s.Tokens
 	inQ := quoted(s.Text)
 	fr := frameMask(s.Text, toks, inQ)
+	bg := backgroundMask(s.Text, toks, inQ)
 	var out []Unit
 	neg := false
 	mi := 0
@@ -175,14 +193,14 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 			for j < len(toks) && toks[j].Start < m.End {
 				j++
 			}
-			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
+			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			neg = false
 			i = j
 			mi++
 			continue
 		}
 		if g, n := matchSynonym(toks, i); n > 0 {
-			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
+			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			neg = false
 			i += n
 			continue
@@ -194,10 +212,10 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 					i++
 				}
 			}
-			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q, Frame: fr != nil && fr[i]})
+			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			if h := strings.IndexByte(t.Lower, '-'); h > 0 && t.Kind != text.Number && isDigits(t.Lower[:h]) {
 				// 48-page: the unit word after the number
-				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q, Frame: fr != nil && fr[i]})
+				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			}
 			i++
 			continue
@@ -211,7 +229,7 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 			i++
 			continue
 		}
-		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i]})
+		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 		neg = false
 		i++
 	}
@@ -272,6 +290,52 @@ func frameMask(s string, toks []text.Token, inQ []bool) []bool {
 	return mask
 }
 
+// backgroundMask marks the tokens of circumstantial clauses: a leading
+// phrase up to its comma that opens with a word of data/background.txt
+// [leading] ("During the talks, ...", "And while sanctions bite, ..."), and
+// a trailing clause from a comma and a word of [trailing] to the end
+// (", as the shutdown continued."). Each must leave a main clause of at
+// least mainMin tokens.
+func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
+	n := len(toks)
+	if n < mainMin+2 {
+		return nil
+	}
+	var mask []bool
+	mark := func(from, to int) {
+		if mask == nil {
+			mask = make([]bool, n)
+		}
+		for k := from; k < to; k++ {
+			mask[k] = true
+		}
+	}
+	first := 0
+	if toks[0].Lower == "and" || toks[0].Lower == "but" {
+		first = 1
+	}
+	if !inQ[toks[first].Start] && leadingOpeners[toks[first].Lower] {
+		k := first + 1
+		for k < n && !boundary(s, toks, k) {
+			k++
+		}
+		if k < n && n-k >= mainMin && strings.Contains(s[toks[k-1].End:toks[k].Start], ",") {
+			mark(0, k)
+		}
+	}
+	for k := mainMin; k < n-1; k++ {
+		if trailingOpeners[toks[k].Lower] && !inQ[toks[k].Start] &&
+			strings.Contains(s[toks[k-1].End:toks[k].Start], ",") && (mask == nil || !mask[k-1]) {
+			mark(k, n)
+			break
+		}
+	}
+	return mask
+}
+
+// mainMin is the fewest tokens a main clause keeps beside its circumstances.
+const mainMin = 4
+
 // Frame limits, in tokens.
 const (
 	frameSubject = 8  // the longest speaker phrase before a speech verb
@@ -317,9 +381,10 @@ func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets m
 				cls = classFrame
 			}
 		}
-		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted, frame: u.Frame})
+		sc := unitScale(u)
+		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted, scale: sc})
 		if u.Negated && (cls == classWord || cls == classSyn) {
-			out = append(out, rawFeature{key: "!" + u.Key, class: classNeg, quote: u.Quoted, frame: u.Frame})
+			out = append(out, rawFeature{key: "!" + u.Key, class: classNeg, quote: u.Quoted, scale: sc})
 		}
 		for k := i - pairSpan; k < i; k++ {
 			if k < 0 || units[k].Key == u.Key {
@@ -329,7 +394,7 @@ func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets m
 			if a > b {
 				a, b = b, a
 			}
-			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted, frame: u.Frame || units[k].Frame})
+			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted, scale: min(sc, unitScale(units[k]))})
 		}
 	}
 	if !mayHoldDate(s.Tokens) {
@@ -339,7 +404,7 @@ func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets m
 		if m.Date.Month == 0 {
 			continue // a bare year is already a number
 		}
-		out = append(out, rawFeature{key: "d:" + m.Date.String(), class: classDate})
+		out = append(out, rawFeature{key: "d:" + m.Date.String(), class: classDate, scale: 1})
 	}
 	return out
 }

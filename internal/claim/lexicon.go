@@ -24,6 +24,10 @@ var (
 	// speechWords those of its [speech] section.
 	frameWords  = loadStems("data/frame.txt", "")
 	speechWords = loadStems("data/frame.txt", "speech")
+	// leadingOpeners and trailingOpeners open circumstantial clauses
+	// (data/background.txt), as lower-case words.
+	leadingOpeners  = loadStems("data/background.txt", "leading")
+	trailingOpeners = loadStems("data/background.txt", "trailing")
 	// negators are the negation phrases of data/negators.txt as stems,
 	// indexed by their first stem.
 	negators = loadPhrases("data/negators.txt")

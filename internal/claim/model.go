@@ -65,8 +65,9 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 		}
 	}
 	type fw struct {
-		cls          int
-		quote, frame bool
+		cls   int
+		quote bool
+		scale float64
 	}
 	bags := make([]map[int32]fw, len(raws))
 	for i, rf := range raws {
@@ -83,8 +84,12 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 			if !seen {
 				m.df[id]++
 			}
-			// a feature counts at its strongest: quoted, or outside the frame
-			bag[id] = fw{f.class, f.quote || (seen && old.quote), f.frame && (!seen || old.frame)}
+			// a feature counts at its strongest: quoted, or in the main clause
+			sc := f.scale
+			if seen {
+				sc = max(sc, old.scale)
+			}
+			bag[id] = fw{f.class, f.quote || (seen && old.quote), sc}
 		}
 		bags[i] = bag
 	}
@@ -98,9 +103,7 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 			if f.quote {
 				w *= 1 + quoteBoost
 			}
-			if f.frame {
-				w *= frameScale
-			}
+			w *= f.scale
 			if m.df[id] == 1 {
 				w *= uniqueWeight[f.cls]
 			}
