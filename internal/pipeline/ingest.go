@@ -31,7 +31,8 @@ type IngestOptions struct {
 	// Warm is how many of the articles stored last are replayed into the
 	// near-copy index and the clusterer before reading, so that a later run
 	// (or a run after a crash) continues the stories of the one before
-	// (default 20000; negative: none).
+	// (default 5000; negative: none). It happens when the first article not
+	// yet stored comes up, so a run with nothing new stays quick.
 	Warm    int
 	Dedup   dedup.Options
 	Cluster cluster.Options
@@ -179,7 +180,7 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 		opt.Batch = 1000
 	}
 	if opt.Warm == 0 {
-		opt.Warm = 20000
+		opt.Warm = 5000
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
@@ -197,9 +198,7 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 		ids:     map[string]int{},
 		seen:    map[string]bool{},
 		known:   map[string]bool{},
-	}
-	if err := r.warm(ctx); err != nil {
-		return r.stats, err
+		ctx:     ctx,
 	}
 
 	// Walk -> key check -> workers -> in order: dedup, cluster -> writer.
@@ -344,6 +343,9 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 	}
 	r.stats.Elapsed = time.Since(start)
 	r.stats.Updated = len(r.updated)
+	if r.warmErr != nil {
+		return r.stats, r.warmErr
+	}
 	if writeErr != nil {
 		return r.stats, fmt.Errorf("ingest: store: %w", writeErr)
 	}
@@ -370,6 +372,10 @@ type runner struct {
 	opt IngestOptions
 	dd  *dedup.Index
 	cl  *cluster.Clusterer
+
+	warmed  bool
+	warmErr error
+	ctx     context.Context
 
 	storyOf map[int]string    // clusterer story number -> story id
 	byID    map[string]string // article id -> story id, for copies
@@ -429,6 +435,15 @@ func (r *runner) order(j *job, p *pending) {
 	}
 	if j.err != nil {
 		r.stats.Skipped = append(r.stats.Skipped, parallax.Skipped{Path: j.doc.Path, Reason: j.err.Error()})
+		return
+	}
+	if !r.warmed {
+		r.warmed = true
+		if r.warmErr = r.warm(r.ctx); r.warmErr != nil {
+			return
+		}
+	}
+	if r.warmErr != nil {
 		return
 	}
 	r.seen[j.key] = true

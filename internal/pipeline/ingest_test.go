@@ -81,20 +81,24 @@ func perturb(s string, r *rand.Rand) string {
 	return b.String()
 }
 
-// writeCorpus writes ECB+ repeated copies times as JSON lines, every copy
-// after the first perturbed, with ids ID-rN; it returns the articles written.
-func writeCorpus(tb testing.TB, path string, copies int) int {
+// writeCorpus writes ECB+ repeated copies times as JSON lines into dir, one
+// file per copy (copy-NN.jsonl), every copy after the first perturbed, with
+// ids ID-rN; it returns the articles written.
+func writeCorpus(tb testing.TB, dir string, copies int) int {
 	tb.Helper()
 	docs := loadECB(tb)
-	f, err := os.Create(path)
-	if err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
 	r := rand.New(rand.NewPCG(6, 49))
 	n := 0
 	for c := range copies {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("copy-%02d.jsonl", c)))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		enc := json.NewEncoder(w)
 		for _, d := range docs {
 			t := d.Text
 			if c > 0 {
@@ -105,12 +109,12 @@ func writeCorpus(tb testing.TB, path string, copies int) int {
 			}
 			n++
 		}
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		tb.Fatal(err)
+		if err := w.Flush(); err != nil {
+			tb.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	return n
 }
@@ -133,11 +137,12 @@ func TestPerturb(t *testing.T) {
 }
 
 // TestWriteCorpus checks the generated corpus, and writes the 50-copy
-// corpus of the throughput run to $PARALLAX_CORPUS_OUT when it is set:
+// corpus of the throughput run to the directory $PARALLAX_CORPUS_OUT when
+// it is set:
 //
-//	PARALLAX_CORPUS_OUT=/tmp/ecb50.jsonl go test -run TestWriteCorpus ./internal/pipeline
+//	PARALLAX_CORPUS_OUT=/tmp/ecb50 go test -count=1 -run TestWriteCorpus ./internal/pipeline
 func TestWriteCorpus(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "c.jsonl")
+	path := filepath.Join(t.TempDir(), "c")
 	n := writeCorpus(t, path, 2)
 	var ids []string
 	err := ingest.Walk(context.Background(), []string{path}, nil, func(d ingest.Doc) error {
@@ -165,7 +170,7 @@ func openStore(t testing.TB) (*sqlite.DB, string) {
 
 func TestIngestTwiceAddsNothing(t *testing.T) {
 	dir := t.TempDir()
-	corpus := filepath.Join(dir, "c.jsonl")
+	corpus := filepath.Join(dir, "c")
 	n := writeCorpus(t, corpus, 2)
 	bad := filepath.Join(dir, "bad.txt")
 	os.WriteFile(bad, []byte("\xff\xfe\x00\x01binary"), 0o644)
@@ -328,7 +333,7 @@ func TestSkipReasons(t *testing.T) {
 // stories, store) over ECB+ repeated 5 times, perturbed.
 func BenchmarkIngest(b *testing.B) {
 	dir := b.TempDir()
-	corpus := filepath.Join(dir, "c.jsonl")
+	corpus := filepath.Join(dir, "c")
 	n := writeCorpus(b, corpus, 5)
 	b.ResetTimer()
 	for i := range b.N {
