@@ -37,8 +37,9 @@ func Story(docs []*text.Document, opt Options) parallax.Story {
 	ents := entity.Extract(docs)
 	st.Entities = ents.Entities
 	st.Quotes = quote.Extract(docs, ents)
-	st.Claims = claim.Align(docs, ents)
-	st.Conflicts = conflict.Find(docs, st.Claims, ents)
+	sents := claim.NewModel(docs, ents) // one sentence model for claims and conflicts
+	st.Claims = claim.AlignModel(sents)
+	st.Conflicts = conflict.FindModel(sents, st.Claims, ents)
 	st.Framing = frame.Analyze(docs, ents, st.Claims)
 	st.Timeline = timeline.Build(docs)
 	st.Headline, st.Summary = summarize.Summarize(docs, st.Claims, ents, summarize.Options{Words: opt.SummaryWords})

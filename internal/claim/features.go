@@ -42,12 +42,12 @@ const pairSpan = 2
 // quoteBoost is the extra weight of a feature found inside quotation marks.
 const quoteBoost = 0.5
 
-// rawFeature is one feature of a sentence before weighting.
-type rawFeature struct {
-	key   string
-	class int
+// feat is one feature of a sentence before weighting.
+type feat struct {
+	id    int32
+	cls   uint8
 	quote bool
-	scale float64 // 1, or less in a frame or circumstantial clause
+	scale float32 // 1, or less in a frame or circumstantial clause
 }
 
 // frameScale is the weight of a feature of the reporting frame ("Xi said
@@ -173,11 +173,38 @@ func matchNegator(toks []text.Token, i int) int {
 // Units returns the content units of sentence si of a document, with the
 // entity mentions of ms (mentions of this sentence) folded into one unit each.
 func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
+	return units(s, ms, names, nil)
+}
+
+// keyer interns unit keys, so that a word seen in many sentences makes one
+// string; a nil keyer builds every key afresh.
+type keyer struct{ keys [4]map[string]string }
+
+// key returns prefix + ":" + v; prefix is one of "wsen".
+func (k *keyer) key(prefix byte, v string) string {
+	if k == nil {
+		return string(prefix) + ":" + v
+	}
+	i := strings.IndexByte("wsen", prefix)
+	m := k.keys[i]
+	if m == nil {
+		m = map[string]string{}
+		k.keys[i] = m
+	}
+	if s, ok := m[v]; ok {
+		return s
+	}
+	s := string(prefix) + ":" + v
+	m[strings.Clone(v)] = s
+	return s
+}
+
+func units(s text.Sentence, ms []entity.Mention, names []string, kr *keyer) []Unit {
 	toks := s.Tokens
 	inQ := quoted(s.Text)
 	fr := frameMask(s.Text, toks, inQ)
 	bg := backgroundMask(s.Text, toks, inQ)
-	var out []Unit
+	out := make([]Unit, 0, len(toks)/2+1)
 	neg := false
 	mi := 0
 	for i := 0; i < len(toks); {
@@ -193,14 +220,14 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 			for j < len(toks) && toks[j].Start < m.End {
 				j++
 			}
-			out = append(out, Unit{Key: "e:" + names[mi], Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
+			out = append(out, Unit{Key: kr.key('e', names[mi]), Start: toks[i].Start, End: toks[j-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			neg = false
 			i = j
 			mi++
 			continue
 		}
 		if g, n := matchSynonym(toks, i); n > 0 {
-			out = append(out, Unit{Key: "s:" + g, Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
+			out = append(out, Unit{Key: kr.key('s', g), Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			neg = false
 			i += n
 			continue
@@ -212,10 +239,10 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 					i++
 				}
 			}
-			out = append(out, Unit{Key: "n:" + FormatNumber(v), Start: t.Start, End: toks[i].End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
+			out = append(out, Unit{Key: kr.key('n', FormatNumber(v)), Start: t.Start, End: toks[i].End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			if h := strings.IndexByte(t.Lower, '-'); h > 0 && t.Kind != text.Number && isDigits(t.Lower[:h]) {
 				// 48-page: the unit word after the number
-				out = append(out, Unit{Key: "w:" + text.Stem(t.Lower[h+1:]), Start: t.Start, End: t.End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
+				out = append(out, Unit{Key: kr.key('w', text.Stem(t.Lower[h+1:])), Start: t.Start, End: t.End, Quoted: q, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			}
 			i++
 			continue
@@ -229,7 +256,7 @@ func Units(s text.Sentence, ms []entity.Mention, names []string) []Unit {
 			i++
 			continue
 		}
-		out = append(out, Unit{Key: "w:" + t.Stem, Start: t.Start, End: t.End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
+		out = append(out, Unit{Key: kr.key('w', t.Stem), Start: t.Start, End: t.End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 		neg = false
 		i++
 	}
@@ -360,10 +387,10 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// sentenceFeatures lists the features of one sentence: its units, pairs of
-// adjacent units, and resolved dates.
-func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets map[string]bool) []rawFeature {
-	out := make([]rawFeature, 0, 2*len(units)+2)
+// features appends the features of one sentence to b.buf: its units, the
+// denial of a negated unit, pairs of nearby units, and resolved dates.
+func (b *builder) features(d *text.Document, s text.Sentence, units []Unit) {
+	ids := b.ids[:0]
 	for i, u := range units {
 		cls := classWord
 		switch u.Key[0] {
@@ -371,7 +398,7 @@ func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets m
 			cls = classSyn
 		case 'e':
 			cls = classEntity
-			if outlets[u.Key] {
+			if b.outlets[u.Key] {
 				cls = classFrame
 			}
 		case 'n':
@@ -381,49 +408,55 @@ func sentenceFeatures(d *text.Document, s text.Sentence, units []Unit, outlets m
 				cls = classFrame
 			}
 		}
-		sc := unitScale(u)
-		out = append(out, rawFeature{key: u.Key, class: cls, quote: u.Quoted, scale: sc})
+		sc := float32(unitScale(u))
+		id := b.id(u.Key, cls)
+		ids = append(ids, id)
+		b.buf = append(b.buf, feat{id: id, cls: uint8(cls), quote: u.Quoted, scale: sc})
 		if u.Negated && (cls == classWord || cls == classSyn) {
-			out = append(out, rawFeature{key: "!" + u.Key, class: classNeg, quote: u.Quoted, scale: sc})
+			b.buf = append(b.buf, feat{id: b.derived(b.negs, uint64(id), classNeg), cls: classNeg, quote: u.Quoted, scale: sc})
 		}
 		for k := i - pairSpan; k < i; k++ {
-			if k < 0 || units[k].Key == u.Key {
+			if k < 0 || ids[k] == id {
 				continue
 			}
-			a, b := units[k].Key, u.Key
-			if a > b {
-				a, b = b, a
+			lo, hi := ids[k], id
+			if lo > hi {
+				lo, hi = hi, lo
 			}
-			out = append(out, rawFeature{key: "p:" + a + "|" + b, class: classPair, quote: u.Quoted && units[k].Quoted, scale: min(sc, unitScale(units[k]))})
+			b.buf = append(b.buf, feat{id: b.derived(b.pairs, uint64(lo)<<32|uint64(hi), classPair), cls: classPair,
+				quote: u.Quoted && units[k].Quoted, scale: min(sc, float32(unitScale(units[k])))})
 		}
 	}
+	b.ids = ids
 	if !mayHoldDate(s.Tokens) {
-		return out
+		return
 	}
 	for _, m := range temporal.Find(s.Text, d.Published) {
 		if m.Date.Month == 0 {
 			continue // a bare year is already a number
 		}
-		out = append(out, rawFeature{key: "d:" + m.Date.String(), class: classDate, scale: 1})
+		b.buf = append(b.buf, feat{id: b.id("d:"+m.Date.String(), classDate), cls: classDate, scale: 1})
 	}
-	return out
 }
 
-// dateWords are the words without which package temporal finds no date.
+// dateWords are the words without which package temporal finds no date
+// finer than a year (a bare year is already a number feature).
 var dateWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields("january february march april may june july august september october november december " +
-		"jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday") {
+		"jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday " +
+		"yesterday today tonight tomorrow ago month spring summer autumn fall winter") {
 		dateWords[w] = true
 	}
 }
 
-// mayHoldDate reports whether a sentence has a number or a month or day
-// name: a cheap test that spares the date patterns most sentences.
+// mayHoldDate reports whether a sentence has a month, day or season name,
+// a relative day word or an ISO date (2022-12-30): a cheap test that
+// spares the date patterns most sentences.
 func mayHoldDate(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Kind == text.Number || dateWords[t.Lower] {
+		if dateWords[t.Lower] || dateWords[t.Stem] || (len(t.Lower) == 10 && t.Lower[4] == '-' && isDigits(t.Lower[:4])) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax/internal/entity"
@@ -36,20 +37,62 @@ const (
 	window     = 6  // neighbours paired in each ordering of a long list
 )
 
+// builder interns the features of a story's sentences.
+type builder struct {
+	dict    map[string]int32 // unit and date keys
+	pairs   map[uint64]int32 // word pairs by their two unit ids
+	negs    map[uint64]int32 // denials by the denied unit's id
+	outlets map[string]bool  // unit keys of news outlets
+	cls     []uint8          // feature id -> class
+	keys    keyer
+	buf     []feat  // features of the sentence being read
+	ids     []int32 // unit ids of the sentence being read
+}
+
+// id returns the id of a keyed feature, new or known.
+func (b *builder) id(key string, cls int) int32 {
+	if id, ok := b.dict[key]; ok {
+		return id
+	}
+	id := int32(len(b.cls))
+	b.dict[key] = id
+	b.cls = append(b.cls, uint8(cls))
+	return id
+}
+
+// derived returns the id of a feature made of unit ids (a pair, a denial).
+func (b *builder) derived(m map[uint64]int32, k uint64, cls int) int32 {
+	if id, ok := m[k]; ok {
+		return id
+	}
+	id := int32(len(b.cls))
+	m[k] = id
+	b.cls = append(b.cls, uint8(cls))
+	return id
+}
+
 // NewModel builds the vectors of every sentence of docs.
 func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 	m := &Model{Docs: docs}
 	byDoc := mentionIndex(ents)
-	outlets := map[string]bool{}
+	b := &builder{dict: map[string]int32{}, pairs: map[uint64]int32{}, negs: map[uint64]int32{}, outlets: map[string]bool{}}
 	if ents != nil {
 		for i, e := range ents.Entities {
 			if ents.IsOutlet(i) {
-				outlets["e:"+e.Name] = true
+				b.outlets["e:"+e.Name] = true
 			}
 		}
 	}
-	dict := map[string]int32{}
-	var raws [][]rawFeature
+	n := 0
+	for _, d := range docs {
+		n += len(d.Sentences)
+	}
+	m.Refs = make([]SentRef, 0, n)
+	m.units = make([][]Unit, 0, n)
+	// the merged features of every sentence, end to end
+	var all []feat
+	ends := make([]int, 0, n)
+	var df []int32
 	for di, d := range docs {
 		m.first = append(m.first, len(m.Refs))
 		for si, s := range d.Sentences {
@@ -59,58 +102,54 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 				names[k] = ents.Entities[mm.Entity].Name
 			}
 			m.Refs = append(m.Refs, SentRef{di, si})
-			us := Units(s, ms, names)
+			us := units(s, ms, names, &b.keys)
 			m.units = append(m.units, us)
-			raws = append(raws, sentenceFeatures(d, s, us, outlets))
+			b.buf = b.buf[:0]
+			b.features(d, s, us)
+			for len(df) < len(b.cls) {
+				df = append(df, 0)
+			}
+			// merge repeats: a feature counts once, at its strongest
+			// (quoted, or in the main clause)
+			f := b.buf
+			slices.SortFunc(f, func(x, y feat) int { return int(x.id) - int(y.id) })
+			start := len(all)
+			for _, x := range f {
+				if k := len(all) - 1; k >= start && all[k].id == x.id {
+					all[k].quote = all[k].quote || x.quote
+					all[k].scale = max(all[k].scale, x.scale)
+					continue
+				}
+				all = append(all, x)
+				df[x.id]++
+			}
+			ends = append(ends, len(all))
 		}
 	}
-	type fw struct {
-		cls   int
-		quote bool
-		scale float64
+	m.df = df
+	m.pair = make([]bool, len(b.cls))
+	for id, c := range b.cls {
+		m.pair[id] = c == classPair
 	}
-	bags := make([]map[int32]fw, len(raws))
-	for i, rf := range raws {
-		bag := map[int32]fw{}
-		for _, f := range rf {
-			id, ok := dict[f.key]
-			if !ok {
-				id = int32(len(dict))
-				dict[f.key] = id
-				m.df = append(m.df, 0)
-				m.pair = append(m.pair, f.class == classPair)
-			}
-			old, seen := bag[id]
-			if !seen {
-				m.df[id]++
-			}
-			// a feature counts at its strongest: quoted, or in the main clause
-			sc := f.scale
-			if seen {
-				sc = max(sc, old.scale)
-			}
-			bag[id] = fw{f.class, f.quote || (seen && old.quote), sc}
-		}
-		bags[i] = bag
-	}
-	n := float64(len(raws))
-	m.vecs = make([][]entry, len(raws))
-	for i, bag := range bags {
-		v := make([]entry, 0, len(bag))
+	nf := float64(n)
+	m.vecs = make([][]entry, n)
+	backing := make([]entry, len(all))
+	start := 0
+	for i, end := range ends {
+		v := backing[start:end:end]
 		var norm float64
-		for id, f := range bag {
-			w := classWeight[f.cls] * idf(n, float64(m.df[id]))
+		for k, f := range all[start:end] {
+			w := classWeight[f.cls] * idf(nf, float64(df[f.id]))
 			if f.quote {
 				w *= 1 + quoteBoost
 			}
-			w *= f.scale
-			if m.df[id] == 1 {
+			w *= float64(f.scale)
+			if df[f.id] == 1 {
 				w *= uniqueWeight[f.cls]
 			}
 			norm += w * w
-			v = append(v, entry{id, float32(w)})
+			v[k] = entry{f.id, float32(w)}
 		}
-		sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
 		if norm > 0 {
 			inv := float32(1 / math.Sqrt(norm))
 			for k := range v {
@@ -118,6 +157,7 @@ func NewModel(docs []*text.Document, ents *entity.Set) *Model {
 			}
 		}
 		m.vecs[i] = v
+		start = end
 	}
 	return m
 }
@@ -218,12 +258,22 @@ type Pair struct {
 // is at least min, most similar first.
 func (m *Model) Pairs(min float64) []Pair {
 	// every feature shared by two sentences proposes pairs, except word
-	// pairs, which add nothing their words do not
-	post := map[int32][]int32{}
+	// pairs, which add nothing their words do not; postings end to end
+	nf := len(m.df)
+	off := make([]int32, nf+1)
+	for id, d := range m.df {
+		off[id+1] = off[id]
+		if d >= 2 && !m.pair[id] {
+			off[id+1] += d
+		}
+	}
+	flat := make([]int32, off[nf])
+	fill := slices.Clone(off[:nf])
 	for i, v := range m.vecs {
 		for _, e := range v {
 			if m.df[e.id] >= 2 && !m.pair[e.id] {
-				post[e.id] = append(post[e.id], int32(i))
+				flat[fill[e.id]] = int32(i)
+				fill[e.id]++
 			}
 		}
 	}
@@ -238,7 +288,11 @@ func (m *Model) Pairs(min float64) []Pair {
 		keys = append(keys, uint64(a)<<32|uint64(b))
 	}
 	var sig [2][]uint64
-	for _, ps := range post {
+	for id := 0; id < nf; id++ {
+		ps := flat[off[id]:off[id+1]]
+		if len(ps) < 2 {
+			continue
+		}
 		if len(ps) <= postingCap {
 			for x := 0; x < len(ps); x++ {
 				for y := x + 1; y < len(ps); y++ {
@@ -268,7 +322,7 @@ func (m *Model) Pairs(min float64) []Pair {
 			}
 		}
 	}
-	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	slices.Sort(keys)
 	var out []Pair
 	for k, key := range keys {
 		if k > 0 && keys[k-1] == key {
@@ -279,7 +333,15 @@ func (m *Model) Pairs(min float64) []Pair {
 			out = append(out, Pair{i, j, s})
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Sim > out[b].Sim })
+	slices.SortStableFunc(out, func(a, b Pair) int {
+		switch {
+		case a.Sim > b.Sim:
+			return -1
+		case a.Sim < b.Sim:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
