@@ -226,7 +226,15 @@ func units(s text.Sentence, ms []entity.Mention, names []string, kr *keyer) []Un
 			mi++
 			continue
 		}
-		if g, n := matchSynonym(toks, i); n > 0 {
+		g, n := matchSynonym(toks, i)
+		if nn := matchNegator(toks, i); nn > n {
+			// a negation phrase longer than any lexicon phrase here:
+			// "declined to" denies, "declined" alone is a fall
+			neg = true
+			i += nn
+			continue
+		}
+		if n > 0 {
 			out = append(out, Unit{Key: kr.key('s', g), Start: t.Start, End: toks[i+n-1].End, Quoted: q, Negated: neg, Frame: fr != nil && fr[i], Background: bg != nil && bg[i]})
 			neg = false
 			i += n
@@ -341,7 +349,7 @@ func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
 	if toks[0].Lower == "and" || toks[0].Lower == "but" {
 		first = 1
 	}
-	if !inQ[toks[first].Start] && leadingOpeners[toks[first].Lower] {
+	if !inQ[toks[first].Start] && leadingOpeners[toks[first].Stem] {
 		k := first + 1
 		for k < n && !boundary(s, toks, k) {
 			k++
@@ -351,7 +359,7 @@ func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
 		}
 	}
 	for k := mainMin; k < n-1; k++ {
-		if trailingOpeners[toks[k].Lower] && !inQ[toks[k].Start] &&
+		if trailingOpeners[toks[k].Stem] && !inQ[toks[k].Start] &&
 			strings.Contains(s[toks[k-1].End:toks[k].Start], ",") && (mask == nil || !mask[k-1]) {
 			mark(k, n)
 			break

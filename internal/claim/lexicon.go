@@ -25,7 +25,7 @@ var (
 	frameWords  = loadStems("data/frame.txt", "")
 	speechWords = loadStems("data/frame.txt", "speech")
 	// leadingOpeners and trailingOpeners open circumstantial clauses
-	// (data/background.txt), as lower-case words.
+	// (data/background.txt), as stems.
 	leadingOpeners  = loadStems("data/background.txt", "leading")
 	trailingOpeners = loadStems("data/background.txt", "trailing")
 	// negators are the negation phrases of data/negators.txt as stems,
