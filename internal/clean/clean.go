@@ -86,16 +86,7 @@ func Clean(d ingest.Doc) Result {
 	// promos name the site
 	site := ""
 	for _, p := range paras {
-		if strings.Count(p.text, " ") >= maxBoilerplateWords {
-			continue
-		}
-		for _, ru := range promos {
-			if m := ru.re.FindStringSubmatch(p.text); m != nil {
-				site = strings.TrimSpace(m[ru.re.SubexpIndex("site")])
-				break
-			}
-		}
-		if site != "" {
+		if site = promoSite(p.text); site != "" {
 			break
 		}
 	}
@@ -109,7 +100,7 @@ func Clean(d ingest.Doc) Result {
 			continue
 		}
 		// a closing agency credit: "... eyes." (ANI)
-		if m := reTrailCredit.FindStringSubmatchIndex(t); m != nil {
+		if m := trailCredit(t); m != nil {
 			if ag := t[m[2]:m[3]]; Agency(ag) != "" || isAllCaps(ag) {
 				if r.Source == "" {
 					r.Source = canonicalAgency(ag)
@@ -117,7 +108,7 @@ func Clean(d ingest.Doc) Result {
 				t = strings.TrimSpace(t[:m[0]+1])
 			}
 		}
-		if day := isDateLine(t); day != "" && len(body) == 0 {
+		if day := ""; len(body) == 0 && len(r.Headings) == 0 && func() bool { day = isDateLine(t); return day != "" }() {
 			if r.Published == "" {
 				r.Published = day
 			}
@@ -147,10 +138,13 @@ func Clean(d ingest.Doc) Result {
 		ref := time.Time{}
 		if r.Published != "" {
 			ref, _ = temporal.ParseISO(r.Published)
-		} else {
-			ref = yearHint(d.Text)
 		}
-		if dl, ok := Dateline(body[0], ref); ok {
+		dl, ok := Dateline(body[0], ref)
+		if ok && dl.Date == "" && dl.DateText != "" && ref.IsZero() {
+			// a date without a year: take the year from the text
+			dl, ok = Dateline(body[0], yearHint(d.Text))
+		}
+		if ok {
 			r.Dateline = dl.Place
 			if r.Source == "" {
 				r.Source = dl.Agency
@@ -193,6 +187,16 @@ func Extracted(format string) bool {
 // Normalize unifies line ends and white space: Unicode spaces become ASCII
 // spaces, zero-width characters and soft hyphens go.
 func Normalize(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 && c != '\n' || c == 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -247,7 +251,22 @@ func paragraphs(s string, joinWrapped bool) []para {
 	return out
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse trims s and folds its runs of white space into one space.
+func collapse(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -305,27 +324,35 @@ func isHeading(t string) bool {
 const maxBoilerplateWords = 40
 
 func isBoilerplate(t string) bool {
-	if strings.Count(t, " ") >= maxBoilerplateWords {
-		return false
-	}
-	for _, ru := range boilerplate {
-		if ru.re.MatchString(t) {
-			return true
-		}
-	}
-	return false
+	return strings.Count(t, " ") < maxBoilerplateWords && boilerplate.match(strings.ToLower(t))
 }
 
-func isPromo(t string) bool {
+// promoSite returns the site a promo paragraph names, or "".
+func promoSite(t string) string {
 	if strings.Count(t, " ") >= maxBoilerplateWords {
-		return false
+		return ""
 	}
+	low := strings.ToLower(t)
 	for _, ru := range promos {
-		if ru.re.MatchString(t) {
+		if !containsAny(low, ru.cues) {
+			continue
+		}
+		if m := ru.re.FindStringSubmatch(t); m != nil {
+			return strings.TrimSpace(m[ru.re.SubexpIndex("site")])
+		}
+	}
+	return ""
+}
+
+func isPromo(t string) bool { return promoSite(t) != "" }
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
 			return true
 		}
 	}
-	return false
+	return len(subs) == 0
 }
 
 // isSiteName: the paragraph is only the site's or outlet's name.
@@ -344,6 +371,14 @@ var (
 	reTrailCredit  = regexp.MustCompile(`[.!?"”’]\s*\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,20}?)\s*\)\s*$`)
 	reTwoSentences = regexp.MustCompile(`\p{Ll}{2}[.!?] \p{Lu}`)
 )
+
+// trailCredit finds a closing credit such as "(ANI)" at the end of t.
+func trailCredit(t string) []int {
+	if !strings.HasSuffix(t, ")") {
+		return nil
+	}
+	return reTrailCredit.FindStringSubmatchIndex(t)
+}
 
 // isCredit returns the agency of a credit line such as "(ANI)", "— AFP" or
 // "With inputs from PTI", or "".
@@ -448,7 +483,7 @@ var (
 // optional label and time ("First Published: June 13, 2013 4: 59 PM EDT",
 // "Aug. 05, 2013 | 2: 47 p. m."), or "".
 func isDateLine(t string) string {
-	if len(strings.Fields(t)) > 14 {
+	if len(t) > 160 || strings.Count(t, " ") > 14 {
 		return ""
 	}
 	rest := reDateLabel.ReplaceAllString(t, "")

@@ -11,17 +11,64 @@ import (
 //go:embed data
 var dataFS embed.FS
 
-// rule is one line of a .tsv rule file.
+// rule is one line of a .tsv rule file; a rule with a cue is tried only
+// on text that contains it.
 type rule struct {
 	kind string
+	cues []string
 	re   *regexp.Regexp
 }
 
 var (
-	boilerplate = loadRules("data/boilerplate.tsv")
+	boilerplate = newMatcher(loadRules("data/boilerplate.tsv"))
 	promos      = loadRules("data/promos.tsv")
 	agencies    = loadAgencies("data/agencies.txt")
 )
+
+// matcher tests a paragraph against many rules at once: the rules anchored
+// at the start are joined into one expression, and each other rule runs
+// only where its literal prefix occurs. It works on lower-cased text.
+type matcher struct {
+	anchored *regexp.Regexp
+	loose    []looseRule
+}
+
+type looseRule struct {
+	literal string
+	re      *regexp.Regexp
+}
+
+func newMatcher(rs []rule) *matcher {
+	m := &matcher{}
+	var starts []string
+	for _, r := range rs {
+		expr := strings.TrimPrefix(r.re.String(), "(?i)")
+		if strings.HasPrefix(expr, "^") {
+			starts = append(starts, "(?:"+expr[1:]+")")
+			continue
+		}
+		re := regexp.MustCompile(expr)
+		lit, _ := re.LiteralPrefix()
+		m.loose = append(m.loose, looseRule{strings.ToLower(lit), re})
+	}
+	if len(starts) > 0 {
+		m.anchored = regexp.MustCompile("^(?:" + strings.Join(starts, "|") + ")")
+	}
+	return m
+}
+
+// match reports whether a lower-cased paragraph matches any rule.
+func (m *matcher) match(low string) bool {
+	if m.anchored != nil && m.anchored.MatchString(low) {
+		return true
+	}
+	for _, r := range m.loose {
+		if (r.literal == "" || strings.Contains(low, r.literal)) && r.re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
 
 func dataLines(name string) []string {
 	b, err := dataFS.ReadFile(name)
@@ -43,11 +90,17 @@ func dataLines(name string) []string {
 func loadRules(name string) []rule {
 	var rs []rule
 	for _, l := range dataLines(name) {
-		kind, expr, ok := strings.Cut(l, "\t")
-		if !ok {
-			panic(fmt.Sprintf("%s: no tab in %q", name, l))
+		f := strings.Split(l, "\t")
+		var r rule
+		switch len(f) {
+		case 2:
+			r = rule{kind: f[0], re: regexp.MustCompile("(?i)" + f[1])}
+		case 3:
+			r = rule{kind: f[0], cues: strings.Split(f[1], "|"), re: regexp.MustCompile("(?i)" + f[2])}
+		default:
+			panic(fmt.Sprintf("%s: want kind<TAB>[cue<TAB>]expression, got %q", name, l))
 		}
-		rs = append(rs, rule{kind, regexp.MustCompile("(?i)" + expr)})
+		rs = append(rs, r)
 	}
 	return rs
 }
