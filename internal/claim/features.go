@@ -301,7 +301,7 @@ func frameMask(s string, toks []text.Token, inQ []bool) []bool {
 			}
 			continue
 		}
-		if v-cs > frameSubject {
+		if v-cs > frameSubject || !speakerPhrase(toks[cs:v]) {
 			continue
 		}
 		end := v + 1 // "X said P": the speaker and the verb
@@ -312,11 +312,14 @@ func frameMask(s string, toks []text.Token, inQ []bool) []bool {
 				break
 			}
 		}
+		closing := cs > 0 && ce == len(toks) // "P, X said on Friday."
 		switch {
 		case that >= 0: // "X told Y on Friday that P"
 			end = that + 1
-		case cs > 0: // "P, X said on Friday."
+		case closing:
 			end = ce
+		case thatSpeech[t.Stem] && !(v+1 < len(toks) && boundary(s, toks, v+1)):
+			continue // "employers added 250,000 jobs" reports no speech
 		}
 		for k := cs; k < end; k++ {
 			mask[k] = true
@@ -370,6 +373,34 @@ func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
 
 // mainMin is the fewest tokens a main clause keeps beside its circumstances.
 const mainMin = 4
+
+// speakerPhrase reports whether the words before a speech verb can be its
+// subject: after auxiliaries and adverbs next to the verb ("has also"), no
+// word that makes them a clause of their own ("has become the first
+// president to declare").
+func speakerPhrase(toks []text.Token) bool {
+	k := len(toks)
+	for k > 0 && verbLead[toks[k-1].Lower] {
+		k--
+	}
+	for _, t := range toks[:k] {
+		if clauseWords[t.Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+var verbLead, clauseWords = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("has have had is was were are also further later earlier again repeatedly then previously once reportedly publicly") {
+		verbLead[w] = true
+	}
+	for _, w := range strings.Fields("to is are was were be been being become became becomes has have had will would can could should must that which who whom") {
+		clauseWords[w] = true
+	}
+}
 
 // Frame limits, in tokens.
 const (

@@ -24,6 +24,8 @@ var (
 	// speechWords those of its [speech] section.
 	frameWords  = loadStems("data/frame.txt", "")
 	speechWords = loadStems("data/frame.txt", "speech")
+	// thatSpeech are the speech verbs of frame.txt's [that] section.
+	thatSpeech = loadStems("data/frame.txt", "that")
 	// leadingOpeners and trailingOpeners open circumstantial clauses
 	// (data/background.txt), as stems.
 	leadingOpeners  = loadStems("data/background.txt", "leading")
