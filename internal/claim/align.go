@@ -16,7 +16,7 @@ import (
 var (
 	// EdgeMin is the least similarity of two sentences of different
 	// articles for their groups to be considered for merging.
-	EdgeMin = 0.22
+	EdgeMin = 0.25
 	// SameArticleMin is the same for two sentences of one article: an
 	// article rarely states one fact twice, so it takes more.
 	SameArticleMin = 0.45

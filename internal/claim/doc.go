@@ -54,7 +54,7 @@
 // each sentence's rarest features proposes candidate pairs; a feature with
 // a long posting list (a fact repeated by hundreds of articles) proposes
 // only the neighbours of each sentence in two MinHash orderings of that
-// list. Candidate pairs above a threshold (0.22) are merged in order of
+// list. Candidate pairs above a threshold (0.25) are merged in order of
 // similarity (average linkage through cluster centroids, at least 0.15), so
 // a claim never holds two sentences whose average agreement is low; two
 // groups that each hold two or more sentences merge only at an average of
@@ -63,8 +63,10 @@
 // sentence that continues an open quotation joins the sentence it continues.
 //
 // The threshold is calibrated on the seeds (0.22 to 0.25 give the same
-// recall there) and on NeuS stories of three outlets (../shared/data/neus,
-// read by eye: 0.22 adds mostly right links over 0.25). Tried and left
+// recall there, 0.25 the best precision) and checked on NeuS stories of
+// three outlets (../shared/data/neus, read by eye: 0.22 adds some right
+// links and some wrong ones, and on the seeds it makes the stance claim
+// outweigh the meeting claim the headline is drawn from). Tried and left
 // out, measured on the seeds: joining the mutually best
 // matching sentences of two articles below the threshold (most such pairs
 // between 0.14 and 0.25 are different facts of one event), steeper or
