@@ -18,6 +18,7 @@ import (
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/feed"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
@@ -89,14 +90,33 @@ func (m *Main) usageError(name string, err error) error {
 }
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
-	fs := m.flagSet("ingest", "ingest --db FILE [--quiet] PATH...\n\nPATH is a directory (read recursively), a file, or - for JSON lines on standard input.")
+	fs := m.flagSet("ingest", "ingest --db FILE [--quiet] PATH...\n       ingest --db FILE --feed URL [--feed URL ...] [--feeds FILE] [--every 15m]\n\n"+
+		"PATH is a directory (read recursively), a file, a URL, or - for JSON lines on standard input.\n"+
+		"Feeds (RSS, Atom, JSON Feed) are polled, each new item's page fetched politely; with --every\n"+
+		"they are polled again until interrupted, and Ctrl-C stores the articles in hand before stopping.")
 	db := fs.String("db", "", "the database file (created if missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	batch := fs.Int("batch", 0, "articles per transaction (default 1000)")
+	batch := fs.Int("batch", 0, "articles per transaction (default 1000; 1 when polling feeds)")
+	var feeds stringList
+	fs.Var(&feeds, "feed", "a feed URL to poll (repeatable)")
+	feedList := fs.String("feeds", "", "a file listing feed URLs, one a line (# comments)")
+	every := fs.Duration("every", 0, "poll the feeds again at this interval until interrupted (e.g. 15m)")
 	paths, err := parseArgs(fs, args)
-	if err == nil && len(paths) == 0 {
+	if err == nil && *feedList != "" {
+		var more []string
+		if more, err = feed.LoadList(*feedList); err == nil {
+			feeds = append(feeds, more...)
+		}
+	}
+	switch {
+	case err != nil:
+	case len(paths) == 0 && len(feeds) == 0:
 		fs.Usage()
 		err = fmt.Errorf("%w: no input given", ErrUsage)
+	case len(paths) > 0 && len(feeds) > 0:
+		err = fmt.Errorf("%w: give paths or feeds, not both", ErrUsage)
+	case *every < 0 || *every > 0 && len(feeds) == 0:
+		err = fmt.Errorf("%w: --every needs --feed or --feeds and a positive interval", ErrUsage)
 	}
 	if err != nil {
 		return m.usageError("ingest", err)
@@ -106,6 +126,15 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return m.usageError("ingest", err)
 	}
 	opt := pipeline.IngestOptions{Batch: *batch, Logger: m.Logger}
+	if len(feeds) > 0 {
+		if opt.Batch == 0 {
+			opt.Batch = 1 // each article is stored as soon as it is read
+		}
+		popt := feed.PollOptions{Every: *every, Logger: m.Logger}
+		opt.Read = func(ctx context.Context, emit func(ingest.Doc) error, skip func(parallax.Skipped)) error {
+			return ingest.PollFeeds(ctx, feeds, popt, emit, skip)
+		}
+	}
 	var bar *progressbar.ProgressBar
 	if !*quiet && isTerminal(m.Stderr) {
 		bar = newBar(m.Stderr, inputBytes(paths))
@@ -133,6 +162,12 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	}
 	return nil
 }
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

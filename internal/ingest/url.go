@@ -37,7 +37,7 @@ func readURL(ctx context.Context, rawURL string, emit func(Doc) error, skip func
 	if !isHTML(resp.ContentType, resp.Body) {
 		if fd, perr := feed.Parse(resp.Body); perr == nil {
 			return feed.Articles(ctx, f, rawURL, fd, feed.PollOptions{}, func(a feed.Article) error {
-				return emit(pageDoc(urlID(a.URL), a.URL, a.URL, a.Page, "feed"))
+				return emit(FeedDoc(a))
 			}, skip)
 		}
 	}
@@ -47,6 +47,24 @@ func readURL(ctx context.Context, rawURL string, emit func(Doc) error, skip func
 		return nil
 	}
 	return emit(pageDoc(urlID(resp.URL), rawURL, resp.URL, p, "url"))
+}
+
+// FeedDoc is the document of a feed item's fetched page.
+func FeedDoc(a feed.Article) Doc {
+	d := pageDoc(urlID(a.URL), a.URL, a.URL, a.Page, "feed")
+	if d.Title == "" {
+		d.Title = a.Item.Title
+	}
+	if d.Published == "" {
+		d.Published = a.Item.Published
+	}
+	return d
+}
+
+// PollFeeds reads the articles of feeds, again every opt.Every until ctx
+// is done (once when Every is zero), through the shared polite Fetcher.
+func PollFeeds(ctx context.Context, feeds []string, opt feed.PollOptions, emit func(Doc) error, skip func(parallax.Skipped)) error {
+	return feed.Poll(ctx, Fetcher(), feeds, opt, func(a feed.Article) error { return emit(FeedDoc(a)) }, skip)
 }
 
 // urlID is a document id for a URL: the last path segment without its

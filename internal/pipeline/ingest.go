@@ -40,6 +40,9 @@ type IngestOptions struct {
 	// came from after each committed batch and at the end; nil for none.
 	Progress func(articles int, bytes int64)
 	Logger   *slog.Logger
+	// Read, when set, is where articles come from instead of walking the
+	// paths: for example feeds polled until ctx is done.
+	Read func(ctx context.Context, emit func(ingest.Doc) error, skip func(parallax.Skipped)) error
 }
 
 // IngestStats count what an ingest did.
@@ -185,8 +188,19 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
+	// Reading stops when the caller's ctx is done (Ctrl-C); what was read by
+	// then is still cleaned, placed and stored, so an interrupted run leaves
+	// every article it took either fully stored or not at all. The stages
+	// after reading stop early only on an error of their own.
+	readCtx := ctx
+	ctx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
 	defer cancel(nil)
+	read := opt.Read
+	if read == nil {
+		read = func(ctx context.Context, emit func(ingest.Doc) error, skip func(parallax.Skipped)) error {
+			return ingest.Walk(ctx, paths, stdin, emit, skip)
+		}
+	}
 
 	r := &runner{
 		st:      st,
@@ -234,7 +248,7 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 			chunk = nil
 			return nil
 		}
-		walkErr = ingest.Walk(ctx, paths, stdin, func(d ingest.Doc) error {
+		walkErr = read(readCtx, func(d ingest.Doc) error {
 			chunk = append(chunk, &job{seq: seq, doc: d, key: Key(d)})
 			seq++
 			if len(chunk) == 256 {
@@ -245,8 +259,8 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 			chunk = append(chunk, &job{seq: seq, skip: &s})
 			seq++
 		})
-		if walkErr == nil {
-			walkErr = flush()
+		if err := flush(); walkErr == nil {
+			walkErr = err
 		}
 	}()
 	go func() { // fan the chunks out in order
@@ -354,6 +368,9 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 	}
 	if err := ctx.Err(); err != nil {
 		return r.stats, fmt.Errorf("ingest: %w", context.Cause(ctx))
+	}
+	if err := readCtx.Err(); err != nil {
+		return r.stats, fmt.Errorf("ingest: interrupted; what was read is stored: %w", err)
 	}
 	return r.stats, nil
 }
