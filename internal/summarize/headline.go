@@ -32,29 +32,29 @@ var headlineRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // highest-scored candidates stated by the most articles, compressed (no
 // date, no trailing clause, no role labels) to at most MaxHeadlineWords.
 func headline(cs []*cand, docs []*text.Document) (string, *cand) {
-	most := 0
-	for _, c := range cs {
-		most = max(most, len(c.cites))
-	}
-	var fallback string
-	var fsrc *cand
-	for k, c := range cs {
-		if k >= 8 {
-			break
-		}
-		if len(c.cites) < most && most > 1 && k > 0 {
-			continue
-		}
+	var best, fallback *cand
+	var bestH, fallbackH string
+	for _, c := range cs { // best first
 		h := compress(c.text)
 		n := len(strings.Fields(h))
-		if fallback == "" && n >= minHeadlineWords {
-			fallback, fsrc = cutWords(h, MaxHeadlineWords), c
+		if n < minHeadlineWords {
+			continue
 		}
-		if n >= minHeadlineWords && n <= MaxHeadlineWords && !startsWithPronoun(h+" ") {
-			return h, c
+		if fallback == nil {
+			fallback, fallbackH = c, cutWords(h, MaxHeadlineWords)
+		}
+		if n > MaxHeadlineWords || startsWithPronoun(h+" ") {
+			continue
+		}
+		// stated by more articles wins; among equals, the better score
+		if best == nil || len(c.cites) > len(best.cites) {
+			best, bestH = c, h
 		}
 	}
-	return fallback, fsrc
+	if best != nil {
+		return bestH, best
+	}
+	return fallbackH, fallback
 }
 
 // compress shortens a sentence to its main clause.

@@ -8,7 +8,7 @@
 package summarize
 
 import (
-	"regexp"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,25 +31,38 @@ const DefaultWords = 120
 // MaxHeadlineWords bounds the headline.
 const MaxHeadlineWords = 15
 
-const (
-	minSentenceWords = 6   // shorter sentences are fragments
-	citeOverlap      = 0.5 // share of the shorter sentence's words another must hold to state it
-	citeMinShared    = 3   // and at least this many words
-	redundant        = 0.5 // overlap above which a candidate repeats a chosen sentence
-	leadWeight       = 2.0 // weight of an early position in its article
-	claimWeight      = 0.5 // weight per independent source of the sentence's claim
-	mmrWeight        = 1.0 // cost of overlap with chosen sentences (maximal marginal relevance)
-	lengthCost       = 0   // cost per word beyond shortSentence
-	shortSentence    = 18
+// Weights of the selection; tuned on the NeuS train split
+// (../shared/data/neus/train.jsonl), never on the stories reported.
+var (
+	leadWeight    = 2.0 // weight of an early position in its article
+	claimWeight   = 0.5 // weight per independent source of the sentence's claim
+	agreeWeight   = 0.5 // weight per further article that states the sentence
+	densityWeight = 0.0
+	sentenceBonus = 0.0
+	conceptPower  = 1.0
+	titleWeight   = 2.0  // weight of each title word a sentence uses, by the share of titles using it
+	beamPool      = 100  // candidates, best first, the search considers
+	beamWidth     = 16   // sets kept at each size
+	mmrWeight     = 1.0  // cost of overlap with chosen sentences (maximal marginal relevance)
+	conceptWeight = 12.0 // weight of the story words a sentence adds, each by the share of articles using it
+	lengthPower   = 0.0  // the gain of a sentence is divided by its words to this power
+	pronounCost   = 5.0  // cost of an opening that needs an antecedent
+	redundant     = 0.5  // overlap above which a candidate repeats a chosen sentence
+	citeOverlap   = 0.5  // share of the shorter sentence's words another must hold to state it
+	citeMinShare  = 3    // and at least this many words
 )
+
+const minSentenceWords = 6 // shorter sentences are fragments
 
 // cand is one sentence that may enter the summary.
 type cand struct {
 	doc, sent int
-	text      string // trimmed, labels stripped
+	text      string // condensed, labels stripped
 	words     map[string]bool
+	wordList  []string // the keys of words, sorted: sums over them are deterministic
 	n         int      // words in text
 	cites     []string // ids of the articles stating it
+	claim     int      // index of its claim group in the claims, -1 for none
 	score     float64
 	pos       float64 // relative position in its article, 0 = lead
 }
@@ -61,15 +74,8 @@ func Summarize(docs []*text.Document, claims []parallax.Claim, ents *entity.Set,
 		limit = DefaultWords
 	}
 	cs := candidates(docs, claims)
-	chosen := choose(cs, limit)
 	h, src := headline(cs, docs)
-	// the sentence the headline comes from opens the summary
-	for i, c := range chosen {
-		if c == src && i > 0 {
-			copy(chosen[1:i+1], chosen[:i])
-			chosen[0] = c
-		}
-	}
+	chosen := choose(cs, limit, src, spread(docs, cs))
 	out := make([]parallax.SummarySentence, len(chosen))
 	for i, c := range chosen {
 		out[i] = parallax.SummarySentence{Text: c.text, Citations: c.cites}
@@ -106,14 +112,26 @@ func overlap(a, b map[string]bool) (shared int, ofMin float64) {
 	return shared, float64(shared) / float64(m)
 }
 
-// candidates scores every usable sentence of the story.
+// candidates scores every usable sentence of the story, best first.
 func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
-	// independent sources of the claim each sentence belongs to
-	indep := map[[2]string]int{}
-	for _, c := range claims {
+	// the claim group of each sentence (the one with most sources) and
+	// its independent sources
+	type member struct{ claim, sources, indep int }
+	group := map[[2]string]member{}
+	for ci, c := range claims {
 		for _, r := range c.Support {
 			k := [2]string{r.Article, r.Sentence}
-			indep[k] = max(indep[k], c.IndependentSources)
+			if m, ok := group[k]; !ok || c.Sources > m.sources {
+				group[k] = member{ci, c.Sources, c.IndependentSources}
+			}
+		}
+	}
+	// the words of the articles' titles, each by the share of titles
+	// using it (Edmundson's title method)
+	titled := map[string]float64{}
+	for _, d := range docs {
+		for w := range words(text.Tokenize(string(d.Article.Title))) {
+			titled[w] += 1 / float64(len(docs))
 		}
 	}
 	all := make([][]map[string]bool, len(docs))
@@ -130,45 +148,122 @@ func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
 			if !ok {
 				continue
 			}
-			c := &cand{doc: di, sent: si, text: t, n: len(strings.Fields(t)), pos: float64(si) / float64(len(d.Sentences))}
-			c.words = words(text.Tokenize(t))
-			// who states it: articles with a sentence covering its words
-			support := 0.0
-			for dj, other := range docs {
-				best, bestShared := 0.0, 0
-				for _, w := range all[dj] {
-					sh, f := overlap(c.words, w)
-					if f > best {
-						best, bestShared = f, sh
-					}
-				}
-				if dj == di || best >= citeOverlap && bestShared >= citeMinShared {
-					c.cites = append(c.cites, other.Article.ID)
-				}
-				if dj != di {
-					support += best
-				}
+			m, inClaim := group[[2]string{d.Article.ID, s.Text}]
+			if !inClaim {
+				m.claim = -1
 			}
-			sort.Strings(c.cites)
-			c.score = support + leadWeight*(1-c.pos) + claimWeight*float64(indep[[2]string{d.Article.ID, s.Text}])
-			if startsWithPronoun(t) {
-				c.score -= 1
+			variants := []string{t}
+			if u := mainClause(t); u != "" && useMainClause {
+				variants = append(variants, u)
 			}
-			cs = append(cs, c)
+			for _, t := range variants {
+				c := &cand{doc: di, sent: si, text: t, n: len(strings.Fields(t)), claim: m.claim,
+					pos: float64(si) / float64(len(d.Sentences))}
+				c.words = words(text.Tokenize(t))
+				for w := range c.words {
+					c.wordList = append(c.wordList, w)
+				}
+				sort.Strings(c.wordList)
+				c.cites, c.score = stating(c, di, docs, all)
+				agree := max(len(c.cites), m.sources)
+				for _, w := range c.wordList {
+					c.score += titleWeight * titled[w]
+				}
+				c.score += leadWeight*(1-c.pos) + claimWeight*float64(m.indep) + agreeWeight*float64(agree-1)
+				if startsWithPronoun(t) {
+					c.score -= pronounCost
+				}
+				cs = append(cs, c)
+			}
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	return cs
 }
 
+// spread maps each content word of the story that more than one article
+// uses to the share of the other articles that use it: the words a
+// summary of what the outlets agree on should cover (the concepts of
+// Gillick and Favre 2009, weighted by document frequency).
+//
+// The shares are scaled so that the candidates' mean sum of shares is 1:
+// the weight of coverage does not grow with the length of the articles.
+func spread(docs []*text.Document, cs []*cand) map[string]float64 {
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range d.Sentences {
+			for w := range words(s.Tokens) {
+				if !seen[w] {
+					seen[w] = true
+					df[w]++
+				}
+			}
+		}
+	}
+	out := map[string]float64{}
+	if len(docs) < 2 {
+		return out
+	}
+	for w, n := range df {
+		if n > 1 {
+			out[w] = float64(n-1) / float64(len(docs)-1)
+		}
+	}
+	sum := 0.0
+	for _, c := range cs {
+		for _, w := range c.wordList {
+			sum += out[w]
+		}
+	}
+	if sum == 0 {
+		return out
+	}
+	mean := sum / float64(len(cs))
+	for w := range out {
+		out[w] /= mean
+	}
+	return out
+}
+
+// stating returns the ids of the articles that state c (its own, and each
+// with a sentence holding most of its words), sorted, and how much of c
+// the other articles hold (the sum of their best overlaps).
+func stating(c *cand, di int, docs []*text.Document, all [][]map[string]bool) ([]string, float64) {
+	var cites []string
+	support := 0.0
+	for dj, other := range docs {
+		best, bestShared := 0.0, 0
+		for _, w := range all[dj] {
+			sh, f := overlap(c.words, w)
+			if f > best || f == best && sh > bestShared {
+				best, bestShared = f, sh
+			}
+		}
+		if dj == di || best >= citeOverlap && bestShared >= citeMinShare {
+			cites = append(cites, other.Article.ID)
+		}
+		if dj != di {
+			support += best
+		}
+	}
+	sort.Strings(cites)
+	return cites, support
+}
+
 // usable returns the sentence as the summary would print it, and whether
 // it may enter at all: long enough, a statement, no loaded words, not a
-// bare quotation, role labels stripped and leading connectives dropped.
+// bare quotation, role labels stripped and the sentence condensed.
 func usable(s text.Sentence) (string, bool) {
-	if len(s.Tokens) < minSentenceWords || len(frame.LoadedWords(s)) > 0 {
+	if len(s.Tokens) < minSentenceWords {
 		return "", false
 	}
 	t := strings.TrimSpace(frame.StripLabels(s))
+	t = reDateline.ReplaceAllString(t, "")
+	// a loaded word is allowed only in a role label, and that is stripped
+	if len(frame.LoadedWords(text.Sentence{Text: t, Tokens: text.Tokenize(t)})) > 0 {
+		return "", false
+	}
 	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") {
 		return "", false
 	}
@@ -176,108 +271,113 @@ func usable(s text.Sentence) (string, bool) {
 	if strings.ContainsRune("\"“‘'«", r) || !unicode.IsUpper(r) {
 		return "", false // a quotation or a fragment
 	}
-	if strings.Count(t, "\"")%2 == 1 || strings.Count(t, "“") != strings.Count(t, "”") {
+	if quoteOpen(t) {
 		return "", false // a quotation cut by the sentence splitter
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if !strings.ContainsRune(".!”\"’)", last) {
 		return "", false // a heading or a cut-off line
 	}
-	t = trimClauses(t)
-	for _, c := range connectives {
-		if strings.HasPrefix(t, c) {
-			rest := strings.TrimSpace(t[len(c):])
-			r, n := utf8.DecodeRuneInString(rest)
-			t = string(unicode.ToUpper(r)) + rest[n:]
-			break
-		}
-	}
-	return t, true
+	return condense(t), true
 }
 
-var connectives = []string{"Moreover,", "Additionally,", "Furthermore,", "In addition,", "Also,", "Meanwhile,", "However,", "But ", "And ", "Besides,", "Still,"}
-
-var pronounStarts = []string{"He ", "She ", "They ", "It ", "This ", "That ", "These ", "Those ", "His ", "Her ", "Their ", "Its ", "We ", "I "}
-
-func startsWithPronoun(t string) bool {
-	// "On Friday, he did not comment": look past a short opening phrase
-	if i := strings.Index(t, ", "); i > 0 && len(strings.Fields(t[:i])) <= 4 {
-		rest := t[i+2:]
-		r, n := utf8.DecodeRuneInString(rest)
-		if startsWithPronoun(string(unicode.ToUpper(r)) + rest[n:]) {
-			return true
-		}
+// choose picks candidates within the word limit by gain per word (score
+// less overlap with those chosen), never two of one claim group nor one
+// that repeats a chosen sentence, and orders them: first (the headline's
+// sentence) when chosen, then by how many articles state them, then by
+// where they stand in their articles.
+func choose(cs []*cand, limit int, first *cand, share map[string]float64) []*cand {
+	if len(cs) > beamPool {
+		cs = cs[:beamPool]
 	}
-	for _, p := range pronounStarts {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
+	// a beam search over sets of candidates taken in score order, each set
+	// valued by the sum of its sentences' gains: the limit is filled with
+	// what the story agrees on rather than by the single best sentence
+	type set struct {
+		last int   // index in cs of the last candidate added
+		ids  []int // indexes in cs, ascending
+		used int
+		val  float64
 	}
-	return false
-}
-
-// choose picks candidates by score within the word limit, skipping any
-// that repeats a chosen one, and orders them: the central sentence first,
-// then the others by where they stand in their articles.
-// trimClauses cuts a trailing clause that adds comment or attribution
-// rather than the fact (", in what would be a show of ...", ", according
-// to ...") when the sentence keeps at least minKeep words.
-func trimClauses(t string) string {
-	loc := reTrailing.FindStringIndex(t)
-	if loc == nil || len(strings.Fields(t[:loc[0]])) < minKeep {
-		return t
-	}
-	end := "."
-	if strings.Count(t[:loc[0]], "“") != strings.Count(t[:loc[0]], "”") {
-		return t
-	}
-	return strings.TrimRight(t[:loc[0]], " ,;") + end
-}
-
-const minKeep = 10
-
-var reTrailing = regexp.MustCompile(`(?:,\s+(?:in what|according to|saying|adding|amid|as well as|while|in a move|in an apparent)\b|\s+[—–]\s+)[^,;]*[.!]?$`)
-
-func choose(cs []*cand, limit int) []*cand {
-	var chosen []*cand
-	used := 0
-	taken := make([]bool, len(cs))
-	for {
-		best, bestVal := -1, 0.0
-		for i, c := range cs {
-			if taken[i] || used+c.n > limit {
-				continue
-			}
-			sim := 0.0
-			for _, o := range chosen {
-				_, f := overlap(c.words, o.words)
-				sim = max(sim, f)
-			}
-			if sim >= redundant {
-				continue
-			}
-			v := c.score - mmrWeight*sim - lengthCost*float64(max(0, c.n-shortSentence))
-			if best < 0 || v > bestVal {
-				best, bestVal = i, v
+	best := set{last: -1}
+	beam := []set{best}
+	for len(beam) > 0 {
+		var next []set
+		for _, st := range beam {
+			for i := st.last + 1; i < len(cs); i++ {
+				c := cs[i]
+				if st.used+c.n > limit {
+					continue
+				}
+				g, ok := gain(c, cs, st.ids, share)
+				if !ok {
+					continue
+				}
+				ids := append(append(make([]int, 0, len(st.ids)+1), st.ids...), i)
+				next = append(next, set{i, ids, st.used + c.n, st.val + g})
 			}
 		}
-		if best < 0 {
-			break
+		sort.SliceStable(next, func(i, j int) bool { return next[i].val > next[j].val })
+		if len(next) > beamWidth {
+			next = next[:beamWidth]
 		}
-		taken[best] = true
-		chosen = append(chosen, cs[best])
-		used += cs[best].n
+		if len(next) > 0 && next[0].val > best.val {
+			best = next[0]
+		}
+		beam = next
 	}
-	if len(chosen) > 2 {
-		rest := chosen[1:]
-		sort.SliceStable(rest, func(i, j int) bool {
-			if len(rest[i].cites) != len(rest[j].cites) {
-				return len(rest[i].cites) > len(rest[j].cites) // consensus first
-			}
-			return rest[i].pos < rest[j].pos
-		})
+	chosen := make([]*cand, len(best.ids))
+	for k, i := range best.ids {
+		chosen[k] = cs[i]
 	}
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := chosen[i], chosen[j]
+		if (a == first) != (b == first) {
+			return a == first
+		}
+		if len(a.cites) != len(b.cites) {
+			return len(a.cites) > len(b.cites) // consensus first
+		}
+		return a.pos < b.pos
+	})
 	return chosen
+}
+
+// gain is what c adds to the chosen candidates cs[ids]: its score, the
+// story words it covers that they do not, less its overlap with them; ok
+// is false when it may not join them (its claim group is in, or it
+// repeats one of them).
+func gain(c *cand, cs []*cand, ids []int, share map[string]float64) (float64, bool) {
+	sim := 0.0
+	for _, i := range ids {
+		o := cs[i]
+		if c.claim >= 0 && o.claim == c.claim {
+			return 0, false
+		}
+		_, f := overlap(c.words, o.words)
+		sim = max(sim, f)
+	}
+	if sim >= redundant {
+		return 0, false
+	}
+	add := 0.0
+	for _, w := range c.wordList {
+		seen := false
+		for _, i := range ids {
+			if cs[i].words[w] {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			add += share[w]
+		}
+	}
+	dens := 0.0
+	if len(c.words) > 0 {
+		dens = add / float64(len(c.words))
+	}
+	return (sentenceBonus + c.score + conceptWeight*math.Pow(add, conceptPower) + densityWeight*dens - mmrWeight*sim) / math.Pow(float64(c.n), lengthPower), true
 }
 
 func fallbackHeadline(docs []*text.Document) string {
@@ -301,3 +401,5 @@ func cutWords(s string, n int) string {
 	}
 	return strings.TrimRight(strings.Join(w, " "), ",;:")
 }
+
+var useMainClause = true

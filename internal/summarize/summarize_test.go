@@ -59,11 +59,3 @@ func TestCompress(t *testing.T) {
 		}
 	}
 }
-
-func TestTrimClauses(t *testing.T) {
-	in := "The Russian president said he expected Xi Jinping to pay a state visit to Russia in the spring, in what would be a show of solidarity."
-	want := "The Russian president said he expected Xi Jinping to pay a state visit to Russia in the spring."
-	if got := trimClauses(in); got != want {
-		t.Errorf("got %q", got)
-	}
-}

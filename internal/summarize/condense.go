@@ -1,0 +1,207 @@
+package summarize
+
+import (
+	"bufio"
+	"embed"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+var (
+	connectives = dataLines("data/connectives.txt")
+	pronounOpen = dataLines("data/pronouns.txt")
+	reporting   = dataLines("data/reporting.txt")
+	trailing    = dataLines("data/trailing.txt")
+)
+
+func dataLines(name string) []string {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: cannot fail at run time
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func alternation(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// minKeep is the fewest words a condensed sentence keeps: a cut that
+// leaves less is not made.
+const minKeep = 8
+
+var (
+	// a trailing comment clause: ", in what would be a show of ...", " — ..."
+	reTrailing = regexp.MustCompile(`(?:,\s+(?:` + alternation(trailing) + `)\b|\s+[—–]\s+)[^,;]*[.!]?$`)
+	// a trailing source credit after a sentence that names its speaker:
+	// "Xi said ..., Xinhua news agency reported."
+	reCredit = regexp.MustCompile(`,\s+(?:the\s+)?[A-Z][^,;]{0,50}\s+(?:reported|reports|said|says|quoted\b[^,;]*)\.$`)
+	// "According to Xinhua, ..." opening
+	reAccording = regexp.MustCompile(`^(?:According to|As reported by|Citing)\s+[^,;]{1,60},\s+`)
+	// an appositive description between a name and its verb:
+	// "Yun Sun, director of the China Program at ..., said"
+	reAppositive = regexp.MustCompile(`\b([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}),\s+(?:a|an|the|[a-z][\p{L}-]*)\b[^,;“”"]{2,100},\s+(said|says|told|added|warned|wrote)\b`)
+	// a non-restrictive relative clause inside the sentence: ", which ..., "
+	reRelative = regexp.MustCompile(`,\s+(?:which|who|whose)\s+[^,;“”"]{2,160},\s+`)
+	// "noted that" -> "said"; "also said that" -> "said": only before
+	// "that", since "announced a plan" is no "said a plan"
+	reReporting = regexp.MustCompile(`\b(?:also\s+)?(?:` + alternation(append([]string{"said"}, reporting...)) + `)\s+that\b|\balso\s+said\b`)
+	reSpeech    = regexp.MustCompile(`\b(?:` + alternation(append([]string{"said", "told"}, reporting...)) + `)\b`)
+	// a dateline or agency credit opening a text: "(CNN) - ",
+	// "WASHINGTON (AP) — ", "LONDON — "
+	reDateline = regexp.MustCompile(`^(?:[A-Z][A-Z.,' ]*[A-Z.]\s*(?:\([^()]{1,30}\))?|\([^()]{1,30}\))\s*[-—–]+\s+`)
+	reSpaces   = regexp.MustCompile(`\s+([,.;:!?])`)
+)
+
+// speech reports whether t has a reporting verb before its last comma: a
+// speaker named in the sentence, so a trailing credit adds nothing.
+func speech(t string) bool {
+	i := strings.LastIndex(t, ",")
+	if i < 0 {
+		return false
+	}
+	return reSpeech.MatchString(t[:i])
+}
+
+// condense shortens a sentence to what it states, without changing what
+// it states: it drops parenthetical asides, opening connectives and source
+// credits, appositive descriptions of a named speaker, non-restrictive
+// relative clauses and trailing comment clauses, and writes reporting
+// verbs as "said". A cut is made only when at least minKeep words remain.
+func condense(t string) string {
+	if noCondense {
+		return t
+	}
+	t = strings.TrimSpace(t)
+	try := func(s string) {
+		s = strings.TrimSpace(reSpaces.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1"))
+		if len(strings.Fields(s)) >= minKeep {
+			t = s
+		}
+	}
+	try(reParen.ReplaceAllString(t, ""))
+	t = dropConnective(t)
+	if loc := reAccording.FindStringIndex(t); loc != nil {
+		try(upperFirst(t[loc[1]:]))
+	}
+	try(reAppositive.ReplaceAllString(t, "$1 $2"))
+	if !quoteOpen(t) {
+		if loc := reRelative.FindStringIndex(t); loc != nil {
+			// "Iran, which ..., the White House said": the comma before a
+			// trailing credit stays
+			sep := " "
+			if reCredit.MatchString(", " + t[loc[1]:]) {
+				sep = ", "
+			}
+			try(t[:loc[0]] + sep + t[loc[1]:])
+		}
+	}
+	t = cutTail(t, reCredit, speech(t))
+	t = cutTail(t, reTrailing, true)
+	try(reReporting.ReplaceAllString(t, "said"))
+	return t
+}
+
+var (
+	// an opening subordinate clause: "While Moscow shells Kyiv, ..."
+	// (never a condition: "If ..., " is kept)
+	reOpening = regexp.MustCompile(`^(?:While|Although|Though|As|After|Amid|Despite|Before|Since|When|Following|Ahead of|Even as|In the wake of)\b[^,;“”"]{0,120},\s+`)
+	// a trailing clause that adds circumstance to the main one
+	reCircumstance = regexp.MustCompile(`,\s+(?:which|who|where|when|as|while|after|amid|with|despite|including|following|[a-z]{3,}ing)\b[^;“”"]*[.!]?$`)
+)
+
+// mainClause cuts a condensed sentence further, to its main clause: an
+// opening subordinate clause and a trailing circumstance go. The summary
+// may take it instead of the sentence when words are short. It returns ""
+// when there is nothing to cut or too little would remain.
+func mainClause(t string) string {
+	u := t
+	if loc := reOpening.FindStringIndex(u); loc != nil && len(strings.Fields(u[loc[1]:])) >= minSentenceWords {
+		u = upperFirst(u[loc[1]:])
+	}
+	if loc := reCircumstance.FindStringIndex(u); loc != nil && !quoteOpen(u[:loc[0]]) && len(strings.Fields(u[:loc[0]])) >= minSentenceWords {
+		u = strings.TrimRight(u[:loc[0]], " ,;") + "."
+	}
+	if u == t {
+		return ""
+	}
+	return u
+}
+
+// cutTail removes the trailing clause re matches when ok, the cut is
+// outside any quotation, and enough words remain.
+func cutTail(t string, re *regexp.Regexp, ok bool) string {
+	loc := re.FindStringIndex(t)
+	if !ok || loc == nil || quoteOpen(t[:loc[0]]) || len(strings.Fields(t[:loc[0]])) < minKeep {
+		return t
+	}
+	return strings.TrimRight(t[:loc[0]], " ,;") + "."
+}
+
+// quoteOpen reports whether s ends inside a quotation.
+func quoteOpen(s string) bool {
+	return strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, `"`)%2 == 1
+}
+
+func dropConnective(t string) string {
+	for _, c := range connectives {
+		if !strings.HasPrefix(t, c) {
+			continue
+		}
+		rest := t[len(c):]
+		if !strings.HasSuffix(c, ",") && !strings.HasPrefix(rest, " ") {
+			continue // "Butler", "Andrew"
+		}
+		rest = strings.TrimLeft(rest, " ,")
+		if len(strings.Fields(rest)) < minKeep {
+			return t
+		}
+		return upperFirst(rest)
+	}
+	return t
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// startsWithPronoun reports whether t opens, perhaps after a short phrase
+// ("On Friday, he ..."), with a word that needs an antecedent.
+func startsWithPronoun(t string) bool {
+	if i := strings.Index(t, ", "); i > 0 && len(strings.Fields(t[:i])) <= 4 {
+		if startsWithPronoun(upperFirst(t[i+2:])) {
+			return true
+		}
+	}
+	first := strings.Fields(t)
+	if len(first) == 0 {
+		return false
+	}
+	w := strings.Trim(first[0], ",.;:")
+	for _, p := range pronounOpen {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}
+
+var noCondense = false
