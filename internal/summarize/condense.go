@@ -52,7 +52,7 @@ var (
 	reTrailing = regexp.MustCompile(`(?:,\s+(?:` + alternation(trailing) + `)\b|\s+[—–]\s+)[^,;]*[.!]?$`)
 	// a trailing source credit after a sentence that names its speaker:
 	// "Xi said ..., Xinhua news agency reported."
-	reCredit = regexp.MustCompile(`,\s+(?:the\s+)?[A-Z][^,;]{0,50}\s+(?:reported|reports|said|says|quoted\b[^,;]*)\.$`)
+	reCredit = regexp.MustCompile(`,\s+(?:[Tt]he\s+|an?\s+)?[\p{L}][^,;“”"]{0,50}\s+(?:reported|reports|said|says|quoted\b[^,;]*)\.$`)
 	// "According to Xinhua, ..." opening
 	reAccording = regexp.MustCompile(`^(?:According to|As reported by|Citing)\s+[^,;]{1,60},\s+`)
 	// an appositive description between a name and its verb:
@@ -86,9 +86,6 @@ func speech(t string) bool {
 // relative clauses and trailing comment clauses, and writes reporting
 // verbs as "said". A cut is made only when at least minKeep words remain.
 func condense(t string) string {
-	if noCondense {
-		return t
-	}
 	t = strings.TrimSpace(t)
 	try := func(s string) {
 		s = strings.TrimSpace(reSpaces.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1"))
@@ -203,5 +200,3 @@ func startsWithPronoun(t string) bool {
 	}
 	return false
 }
-
-var noCondense = false

@@ -74,7 +74,7 @@ func compress(t string) string {
 		before := reDatePrep.ReplaceAllString(t[:m.Start], "")
 		t = before + t[m.End:]
 	}
-	t = strings.Join(strings.Fields(t), " ")
+	t = reSpaces.ReplaceAllString(strings.Join(strings.Fields(t), " "), "$1")
 	t = strings.Trim(t, " ,;:")
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:]

@@ -8,7 +8,6 @@
 package summarize
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,18 +33,14 @@ const MaxHeadlineWords = 15
 // Weights of the selection; tuned on the NeuS train split
 // (../shared/data/neus/train.jsonl), never on the stories reported.
 var (
-	leadWeight    = 2.0 // weight of an early position in its article
-	claimWeight   = 0.5 // weight per independent source of the sentence's claim
-	agreeWeight   = 0.5 // weight per further article that states the sentence
-	densityWeight = 0.0
-	sentenceBonus = 0.0
-	conceptPower  = 1.0
+	leadWeight    = 2.0  // weight of an early position in its article
+	claimWeight   = 0.5  // weight per independent source of the sentence's claim
+	agreeWeight   = 0.5  // weight per further article that states the sentence (or its claim)
 	titleWeight   = 2.0  // weight of each title word a sentence uses, by the share of titles using it
 	beamPool      = 100  // candidates, best first, the search considers
 	beamWidth     = 16   // sets kept at each size
 	mmrWeight     = 1.0  // cost of overlap with chosen sentences (maximal marginal relevance)
 	conceptWeight = 12.0 // weight of the story words a sentence adds, each by the share of articles using it
-	lengthPower   = 0.0  // the gain of a sentence is divided by its words to this power
 	pronounCost   = 5.0  // cost of an opening that needs an antecedent
 	redundant     = 0.5  // overlap above which a candidate repeats a chosen sentence
 	citeOverlap   = 0.5  // share of the shorter sentence's words another must hold to state it
@@ -153,7 +148,7 @@ func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
 				m.claim = -1
 			}
 			variants := []string{t}
-			if u := mainClause(t); u != "" && useMainClause {
+			if u := mainClause(t); u != "" {
 				variants = append(variants, u)
 			}
 			for _, t := range variants {
@@ -373,11 +368,7 @@ func gain(c *cand, cs []*cand, ids []int, share map[string]float64) (float64, bo
 			add += share[w]
 		}
 	}
-	dens := 0.0
-	if len(c.words) > 0 {
-		dens = add / float64(len(c.words))
-	}
-	return (sentenceBonus + c.score + conceptWeight*math.Pow(add, conceptPower) + densityWeight*dens - mmrWeight*sim) / math.Pow(float64(c.n), lengthPower), true
+	return c.score + conceptWeight*add - mmrWeight*sim, true
 }
 
 func fallbackHeadline(docs []*text.Document) string {
@@ -401,5 +392,3 @@ func cutWords(s string, n int) string {
 	}
 	return strings.TrimRight(strings.Join(w, " "), ",;:")
 }
-
-var useMainClause = true
