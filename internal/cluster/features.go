@@ -3,6 +3,7 @@ package cluster
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,7 +94,7 @@ func leadYear(toks []tok) int {
 	return 0
 }
 
-// features returns the item's features sorted by key, weights as raw counts (title terms
+// features returns the item's features sorted by kind and key, weights as raw counts (title terms
 // count TitleWeight times).
 func (e *extractor) features(title, body string, titleWeight float64) []feature {
 	e.toks = e.toks[:0]
@@ -149,26 +150,14 @@ func (e *extractor) features(title, body string, titleWeight float64) []feature 
 	for _, f := range e.tf {
 		out = append(out, *f)
 	}
-	sortFeatures(out)
-	return out
-}
-
-func sortFeatures(fs []feature) {
-	// insertion sort is enough for short lists; fall back to a shell sort pattern
-	for gap := len(fs) / 2; gap > 0; gap /= 2 {
-		for i := gap; i < len(fs); i++ {
-			for j := i; j >= gap && less(fs[j], fs[j-gap]); j -= gap {
-				fs[j], fs[j-gap] = fs[j-gap], fs[j]
-			}
+	// Map order is random; callers get a fixed order (kind, then key).
+	slices.SortFunc(out, func(a, b feature) int {
+		if a.kind != b.kind {
+			return int(a.kind) - int(b.kind)
 		}
-	}
-}
-
-func less(a, b feature) bool {
-	if a.kind != b.kind {
-		return a.kind < b.kind
-	}
-	return a.key < b.key
+		return strings.Compare(a.key, b.key)
+	})
+	return out
 }
 
 // tokenize appends the tokens of s: runs of letters and digits with inner apostrophes,

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -63,7 +64,7 @@ var DefaultOptions = Options{
 	Window:        72 * time.Hour,
 	MaxStories:    20000,
 	TopTerms:      24,
-	MaxCandidates: 64,
+	MaxCandidates: 16,
 
 	ProtagonistPenalty: 1,
 	YearPenalty:        0.6,
@@ -130,7 +131,7 @@ type Assignment struct {
 type Clusterer struct {
 	opt   Options
 	ex    *extractor
-	vocab map[string]int32
+	vocab [nKinds]map[string]int32
 	df    []int32
 	kinds []kind
 	n     int // articles seen
@@ -160,20 +161,24 @@ type story struct {
 // article is an article's vector and the signals taken from it.
 type article struct {
 	vec   []term
+	top   []int32 // ids of its heaviest terms, for blocking
 	mains []int32 // its most repeated entities
 	year  int
 }
 
 // New returns an empty clusterer.
 func New(opt Options) *Clusterer {
-	return &Clusterer{
+	c := &Clusterer{
 		opt:      opt.withDefaults(),
 		ex:       newExtractor(),
-		vocab:    map[string]int32{},
 		open:     map[int]*story{},
 		postings: map[int32][]int32{},
 		hits:     map[int32]int{},
 	}
+	for k := range c.vocab {
+		c.vocab[k] = map[string]int32{}
+	}
+	return c
 }
 
 // term is a weighted term of an article vector.
@@ -190,7 +195,7 @@ func (c *Clusterer) Add(it Item) Assignment {
 	a := article{year: leadYear(c.ex.toks)}
 	a.vec = c.vectorize(fs)
 	a.mains = c.mainNames(fs)
-	vec := a.vec
+	a.top = c.top(a.vec)
 	date := it.Date
 	if !date.IsZero() && date.After(c.clock) {
 		c.clock = date
@@ -202,7 +207,7 @@ func (c *Clusterer) Add(it Item) Assignment {
 	// The best story is the one the article clears the threshold by most; a story of few
 	// articles has a noisy centroid and asks for SmallStoryMargin/size more.
 	best, bestSim, bestGap := (*story)(nil), 0.0, math.Inf(-1)
-	for _, s := range c.candidates(vec, date) {
+	for _, s := range c.candidates(&a, date) {
 		sim := c.score(&a, s)
 		gap := sim - c.opt.Threshold - c.opt.SmallStoryMargin/float64(s.size)
 		if gap > bestGap || gap == bestGap && best != nil && s.num < best.num {
@@ -232,11 +237,10 @@ func (c *Clusterer) vectorize(fs []feature) []term {
 	vec := make([]term, 0, len(fs))
 	var norm [nKinds]float64
 	for _, f := range fs {
-		key := string(rune('0'+f.kind)) + f.key
-		id, ok := c.vocab[key]
+		id, ok := c.vocab[f.kind][f.key]
 		if !ok {
 			id = int32(len(c.df))
-			c.vocab[key] = id
+			c.vocab[f.kind][f.key] = id
 			c.df = append(c.df, 0)
 			c.kinds = append(c.kinds, f.kind)
 		}
@@ -252,7 +256,7 @@ func (c *Clusterer) vectorize(fs []feature) []term {
 	for i := range vec {
 		vec[i].w /= math.Sqrt(norm[vec[i].kind])
 	}
-	sort.Slice(vec, func(i, j int) bool { return vec[i].id < vec[j].id })
+	slices.SortFunc(vec, func(a, b term) int { return cmpInt32(a.id, b.id) })
 	return vec
 }
 
@@ -343,7 +347,7 @@ func (c *Clusterer) mainNames(fs []feature) []int32 {
 	var es []e
 	for _, f := range fs {
 		if f.kind == kEntity && f.tf >= 2 {
-			es = append(es, e{c.vocab[string(rune('0'+f.kind))+f.key], f.tf})
+			es = append(es, e{c.vocab[f.kind][f.key], f.tf})
 		}
 	}
 	sort.Slice(es, func(i, j int) bool {
@@ -383,8 +387,10 @@ func (c *Clusterer) join(s *story, a *article, date time.Time) {
 			s.end = date
 		}
 	}
-	c.storyMains(s)
-	for _, id := range c.top(vec) {
+	if c.opt.ProtagonistPenalty < 1 {
+		c.storyMains(s)
+	}
+	for _, id := range a.top {
 		if !s.posted[id] {
 			s.posted[id] = true
 			c.postings[id] = append(c.postings[id], int32(s.num))
@@ -401,8 +407,10 @@ func (c *Clusterer) merge(s *story, a *article, date time.Time) (int, []int) {
 	}
 	var merged []int
 	weights := [nKinds]float64{c.opt.WordWeight, c.opt.EntityWeight, c.opt.NumberWeight}
-	for _, t := range c.candidates(a.vec, date) {
-		if t == s || t.centroid == nil {
+	for _, t := range c.candidates(a, date) {
+		// Only a fragment (a story of a few articles) is merged: two grown stories that
+		// stayed apart this long are two stories, and comparing their centroids is costly.
+		if t == s || t.centroid == nil || min(s.size, t.size) > mergeFragment {
 			continue
 		}
 		small, big := s, t
@@ -435,6 +443,9 @@ func (c *Clusterer) merge(s *story, a *article, date time.Time) (int, []int) {
 	}
 	return s.num, merged
 }
+
+// mergeFragment is the largest story merging considers folding into another.
+const mergeFragment = 3
 
 // absorb adds story g's centroid, dates and postings to k and closes g.
 func (c *Clusterer) absorb(k, g *story) {
@@ -471,7 +482,9 @@ func (c *Clusterer) absorb(k, g *story) {
 			c.postings[id] = append(c.postings[id], int32(k.num))
 		}
 	}
-	c.storyMains(k)
+	if c.opt.ProtagonistPenalty < 1 {
+		c.storyMains(k)
+	}
 	c.close(g)
 }
 
@@ -505,32 +518,36 @@ func (c *Clusterer) storyMains(s *story) {
 // top returns the ids of the article's heaviest terms (by weight times the kind's weight).
 func (c *Clusterer) top(vec []term) []int32 {
 	weights := [nKinds]float64{c.opt.WordWeight, c.opt.EntityWeight, c.opt.NumberWeight}
-	idx := make([]int, len(vec))
-	for i := range idx {
-		idx[i] = i
+	type tw struct {
+		id int32
+		w  float64
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		wa, wb := vec[idx[a]].w*weights[vec[idx[a]].kind], vec[idx[b]].w*weights[vec[idx[b]].kind]
-		if wa != wb {
-			return wa > wb
+	ws := make([]tw, len(vec))
+	for i, t := range vec {
+		ws[i] = tw{t.id, t.w * weights[t.kind]}
+	}
+	slices.SortFunc(ws, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return vec[idx[a]].id < vec[idx[b]].id
+		return cmpInt32(a.id, b.id)
 	})
-	if len(idx) > c.opt.TopTerms {
-		idx = idx[:c.opt.TopTerms]
-	}
-	out := make([]int32, len(idx))
-	for i, j := range idx {
-		out[i] = vec[j].id
+	ws = ws[:min(len(ws), c.opt.TopTerms)]
+	out := make([]int32, len(ws))
+	for i, x := range ws {
+		out[i] = x.id
 	}
 	return out
 }
 
 // candidates are the open stories sharing the most top terms with the article, within the
 // time window, in story order.
-func (c *Clusterer) candidates(vec []term, date time.Time) []*story {
+func (c *Clusterer) candidates(a *article, date time.Time) []*story {
 	clear(c.hits)
-	for _, id := range c.top(vec) {
+	for _, id := range a.top {
 		ps := c.postings[id]
 		k := 0
 		for _, sn := range ps {
