@@ -1,8 +1,8 @@
 package claim
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/text"
@@ -65,21 +65,7 @@ func loadPhrases(name string) map[string][][]string {
 	return m
 }
 
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
-}
+func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
 // stemPhrase tokenizes a lexicon phrase into stems (numbers as written).
 func stemPhrase(p string) []string {

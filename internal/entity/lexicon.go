@@ -1,8 +1,8 @@
 package entity
 
 import (
-	"bufio"
 	"embed"
+	datafile "github.com/parallax-news/parallax/internal/lexicon"
 	"strings"
 
 	parallax "github.com/parallax-news/parallax"
@@ -39,22 +39,7 @@ type lexicon struct {
 
 var lex = loadLexicon()
 
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func dataLines(name string) []string { return datafile.Lines(dataFS, name) }
 
 // sections splits data lines under [name] headers.
 func sections(name string) map[string][]string {

@@ -1,8 +1,8 @@
 package frame
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"sort"
 	"strings"
 
@@ -64,22 +64,7 @@ func loadedAt(toks []text.Token, i int) int {
 	return 0
 }
 
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
 // phraseSet maps a lower-case phrase to true.
 func phraseSet(name string) map[string]bool {

@@ -1,8 +1,8 @@
 package text
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"strings"
 )
 
@@ -26,22 +26,7 @@ const (
 )
 
 // Lines of a data file without comments and blank lines.
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
 func wordSet(name string) map[string]struct{} {
 	m := map[string]struct{}{}
