@@ -40,7 +40,7 @@ func render(w writer, rep parallax.Report) error {
 		w.para(meta)
 		articlesSection(w, st)
 		summarySection(w, st)
-		claimsSection(w, st, outlets)
+		claimsSection(w, st)
 		conflictsSection(w, st)
 		entitiesSection(w, st)
 		quotesSection(w, st)
@@ -109,7 +109,7 @@ func summarySection(w writer, st *parallax.Story) {
 	w.para(b.String())
 }
 
-func claimsSection(w writer, st *parallax.Story, outlets []string) {
+func claimsSection(w writer, st *parallax.Story) {
 	w.heading(2, "What the sources agree on")
 	claims := append([]parallax.Claim(nil), st.Claims...)
 	sort.SliceStable(claims, func(i, j int) bool {
@@ -139,7 +139,7 @@ func claimsSection(w writer, st *parallax.Story, outlets []string) {
 		}
 	}
 	any := false
-	for i, a := range st.Articles {
+	for _, a := range st.Articles {
 		items := byArticle[a.ID]
 		if len(items) == 0 {
 			continue
@@ -148,7 +148,11 @@ func claimsSection(w writer, st *parallax.Story, outlets []string) {
 		if len(items) > maxPerOutlet {
 			items = append(items[:maxPerOutlet:maxPerOutlet], fmt.Sprintf("… and %d more", len(byArticle[a.ID])-maxPerOutlet))
 		}
-		w.heading(3, outlets[i]+" ("+a.ID+")")
+		name := a.ID
+		if a.Source != "" {
+			name = string(a.Source) + " (" + a.ID + ")"
+		}
+		w.heading(3, name)
 		w.list(items)
 	}
 	if !any {
