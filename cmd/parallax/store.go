@@ -361,7 +361,8 @@ func storyReport(ctx context.Context, st parallax.Store, id string, opt analyze.
 }
 
 func (m *Main) runSearch(ctx context.Context, args []string) error {
-	fs := m.flagSet("search", "search --db FILE [--limit N] QUERY...\n\nQUERY is words (all must occur), \"a phrase\", prefix* and OR.")
+	fs := m.flagSet("search", "search --db FILE [--limit N] QUERY...\n\nQUERY is words (all must occur), \"a phrase\", prefix* and OR.\n"+
+		"A near-copy is found by its own title; its text is found as its original's, in the same story.")
 	db := fs.String("db", "", "the database file")
 	limit := fs.Int("limit", 20, "at most this many articles and stories")
 	pos, err := parseArgs(fs, args)

@@ -62,7 +62,7 @@ func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
 	// statement: FTS5 flushes its pending terms to a new segment at every
 	// statement savepoint, so writing it row by row between other
 	// statements makes one tiny segment per article and endless merging.
-	var newStories, renamed, newArticles, retired []int64
+	var newStories, renamed, newArticles, newCopies, retired []int64
 
 	getStory, err := tx.PrepareContext(ctx, "SELECT coalesce(merged_into, rowid), headline FROM stories WHERE id = ?")
 	if err != nil {
@@ -138,7 +138,13 @@ func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
 		if err != nil {
 			return nil, fmt.Errorf("put article %s: %w", art.ID, err)
 		}
-		newArticles = append(newArticles, row)
+		if art.DuplicateOf != "" {
+			if art.Title != "" {
+				newCopies = append(newCopies, row)
+			}
+		} else {
+			newArticles = append(newArticles, row)
+		}
 		added[i] = true
 		if r, ok := story.(int64); ok {
 			touched[r] = true
@@ -203,6 +209,9 @@ func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
 		{append(renamed, retired...), "DELETE FROM stories_fts WHERE rowid IN (SELECT value FROM json_each(?))"},
 		{append(renamed, newStories...), "INSERT INTO stories_fts(rowid, headline) SELECT rowid, headline FROM stories WHERE rowid IN (SELECT value FROM json_each(?)) AND merged_into IS NULL"},
 		{newArticles, "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"},
+		// A near copy's text is its original's, which is indexed: only
+		// its own title is (see the package doc).
+		{newCopies, "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, '' FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"},
 	} {
 		if len(step.rows) == 0 {
 			continue

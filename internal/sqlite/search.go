@@ -12,7 +12,8 @@ import (
 // Search finds stories by headline and articles by title and text. The query
 // is words, "quoted phrases", word* prefixes and OR between terms; every
 // other character only separates words, so no input can make a malformed
-// FTS5 query. Title matches weigh four times text matches.
+// FTS5 query. Title matches weigh four times text matches. Near copies are
+// matched by their title only; their text is found as their original's.
 func (db *DB) Search(ctx context.Context, query string, limit int) (parallax.SearchResult, error) {
 	var res parallax.SearchResult
 	match, terms := parseQuery(query)

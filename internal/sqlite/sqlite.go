@@ -9,7 +9,12 @@
 // by the caller (putting the same article twice adds nothing), belong to at
 // most one story, and are indexed by FTS5 over title and text without a second
 // copy of the text (an external-content table); story headlines have their
-// own FTS5 table.
+// own FTS5 table. A near copy (an article with DuplicateOf set) has only its
+// title indexed: its text is, give or take an edit, its original's, which is
+// indexed, so a search finds the original and through it the story that holds
+// the copies, without one hit per re-publication. Indexing the copies' text
+// would cost most of an ingest's time on a wire-heavy stream. (A rebuild of
+// articles_fts would index every body; nothing here runs one.)
 //
 // Writes go in batches, one transaction per Put call; a Put that returned nil
 // is on disk as far as a crash of this process goes (synchronous=NORMAL in WAL

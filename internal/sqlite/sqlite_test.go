@@ -585,3 +585,58 @@ func TestMergeAndRecent(t *testing.T) {
 		t.Fatalf("Recent(0) = %v, %v", none, err)
 	}
 }
+
+// TestSearchNearCopies checks that a near copy's text is not indexed on its
+// own (its original's is), that its title is, and that a search still finds
+// the story holding the copies through the original.
+func TestSearchNearCopies(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	orig := art("k1", "o1", "flood", "Wire", "", "", "Floodwaters rose along the Danube near Budapest on Sunday.")
+	cp := art("k2", "c1", "flood", "Daily", "", "Danube bursts banks", "Floodwaters rose along the Danube near Budapest on Sunday, officials in Szentendre said.")
+	cp.Article.DuplicateOf = "o1"
+	untitled := art("k3", "c2", "flood", "Herald", "", "", "Floodwaters rose along the Danube near Budapest on Sunday morning.")
+	untitled.Article.DuplicateOf = "o1"
+	other := art("k4", "x1", "fire", "", "", "", "A fire closed the Danube bridge at Szentendre.")
+	_, err := db.Put(ctx, parallax.Batch{
+		Stories:  []parallax.StoryInfo{{ID: "flood", Headline: "Flood in Hungary"}, {ID: "fire", Headline: "Bridge fire"}},
+		Articles: []parallax.StoredArticle{orig, cp, untitled, other},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query    string
+		articles []string
+	}{
+		{"floodwaters budapest", []string{"o1"}}, // the copies' shared text: found once, as the original
+		{"bursts", []string{"c1"}},               // a copy's own title is indexed
+		{"szentendre", []string{"x1"}},           // a copy's own text is not
+		{"morning", nil},
+	}
+	for _, tt := range tests {
+		res, err := db.Search(ctx, tt.query, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Articles {
+			ids = append(ids, h.ID)
+			if h.ID != "x1" && h.StoryID != "flood" {
+				t.Errorf("%q: hit %s in story %q, want flood", tt.query, h.ID, h.StoryID)
+			}
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, tt.articles) {
+			t.Errorf("%q: articles = %v, want %v", tt.query, ids, tt.articles)
+		}
+	}
+	// The story found through the original holds all three articles.
+	arts, err := db.StoryArticles(ctx, "flood")
+	if err != nil || len(arts) != 3 {
+		t.Fatalf("flood articles = %d, %v", len(arts), err)
+	}
+	if n := count(t, db, "articles_fts_docsize"); n != 3 {
+		t.Errorf("indexed rows = %d, want 3 (the untitled copy is not indexed)", n)
+	}
+}
