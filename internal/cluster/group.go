@@ -2,121 +2,567 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/text"
 )
 
-// Threshold is the cosine similarity, between an article and a story's
-// centroid, above which the article joins the story. Two reports of one
-// event share names and topic words well above it; unrelated articles rarely
-// reach it.
-const Threshold = 0.2
-
-// Group returns the stories of docs as lists of indexes into docs, each
-// list in input order, the lists ordered by their first article.
+// Group returns the stories of docs as lists of indexes into docs, each list in input
+// order, the lists ordered by their first article. It runs the online Clusterer with the
+// default options over docs in input order, then the batch refinement the package doc
+// describes.
 func Group(docs []*text.Document) [][]int {
-	vecs := vectors(docs)
-	type story struct {
-		members  []int
-		centroid map[string]float64
-		norm2    float64 // squared length of centroid
-	}
-	var stories []*story
-	for i, v := range vecs {
-		best, bestSim := -1, Threshold
-		for si, s := range stories {
-			if sim := cosine(v, s.centroid, s.norm2); sim >= bestSim {
-				best, bestSim = si, sim
-			}
-		}
-		if best < 0 {
-			s := &story{members: []int{i}, centroid: map[string]float64{}}
-			stories = append(stories, s)
-			best = len(stories) - 1
-			s.members = s.members[:0]
-		}
-		s := stories[best]
-		s.members = append(s.members, i)
-		for _, t := range v { // in key order, so the sum is the same every run
-			old := s.centroid[t.key]
-			s.centroid[t.key] = old + t.w
-			s.norm2 += (old+t.w)*(old+t.w) - old*old
-		}
-	}
-	out := make([][]int, len(stories))
-	for i, s := range stories {
-		out[i] = s.members
-	}
-	return out
-}
-
-// gfeat is one weighted feature of a batch vector; vectors are sorted by key.
-type gfeat struct {
-	key string
-	w   float64
-}
-
-// vectors are TF-IDF vectors of content stems, L2-normalised. Capitalised
-// words (names) count double: they tell events apart best.
-func vectors(docs []*text.Document) [][]gfeat {
-	tfs := make([]map[string]float64, len(docs))
-	df := map[string]int{}
+	its := make([]Item, len(docs))
 	for i, d := range docs {
-		tf := map[string]float64{}
-		add := func(toks []text.Token) {
-			for _, t := range toks {
-				if t.Stop || len(t.Stem) < 2 {
-					continue
-				}
-				w := 1.0
-				if t.Capitalized() {
-					w = 2
-				}
-				tf[t.Stem] += w
-			}
-		}
-		if d.Article.Title != "" {
-			add(text.Tokenize(string(d.Article.Title)))
-		}
-		for _, s := range d.Sentences {
-			add(s.Tokens)
-		}
-		for k := range tf {
-			df[k]++
-		}
-		tfs[i] = tf
+		its[i] = Item{ID: d.Article.ID, Date: d.Published, Title: string(d.Article.Title), Text: strings.Join(d.Paragraphs, "\n\n")}
 	}
-	n := float64(len(docs))
-	out := make([][]gfeat, len(docs))
-	for i, tf := range tfs {
-		v := make([]gfeat, 0, len(tf))
-		for k, x := range tf {
-			idf := math.Log((1+n)/(1+float64(df[k]))) + 1
-			v = append(v, gfeat{k, (1 + math.Log(x)) * idf})
+	return groupItems(its, Options{}, defaultRefine)
+}
+
+// refineOptions tune the batch refinement.
+type refineOptions struct {
+	Steps          string  // passes in order: s split, r reassign, m merge
+	SplitThreshold float64 // halves whose centroids are less similar than this are split
+	MinSplit       int     // smallest story a split is tried on
+	MinHalf        int     // smallest half a split may leave
+	LocalWords     float64 // weight of words against names and numbers when bisecting
+	MergeThreshold float64 // stories whose centroids are this similar are merged
+}
+
+var defaultRefine = refineOptions{Steps: "rsrmr", SplitThreshold: 0.45, MinSplit: 6, MinHalf: 3, LocalWords: 0.2, MergeThreshold: 0.5}
+
+// groupItems clusters items online in input order, refines the stories as a batch and
+// returns them.
+func groupItems(its []Item, opt Options, ro refineOptions) [][]int {
+	c := New(opt)
+	c.keep = true
+	story := make([]int, len(its))
+	into := map[int]int{}
+	for i, it := range its {
+		a := c.Add(it)
+		story[i] = a.Story
+		for _, m := range a.Merged {
+			into[m] = a.Story
 		}
-		sort.Slice(v, func(a, b int) bool { return v[a].key < v[b].key })
-		norm := 0.0
-		for _, t := range v {
-			norm += t.w * t.w
+	}
+	label := make([]int, len(its))
+	for i := range its {
+		s := story[i]
+		for {
+			t, ok := into[s]
+			if !ok {
+				break
+			}
+			s = t
 		}
-		norm = math.Sqrt(norm)
-		for j := range v {
-			v[j].w /= norm
+		label[i] = s
+	}
+	b := newBatch(c)
+	for _, st := range ro.Steps {
+		switch st {
+		case 's':
+			label = b.split(label, ro)
+		case 'r':
+			label = b.reassign(label)
+		case 'm':
+			label = b.merge(label, ro.MergeThreshold)
 		}
-		out[i] = v
+	}
+	return stories(label)
+}
+
+// stories turns labels into index lists ordered by first member.
+func stories(label []int) [][]int {
+	idx := map[int]int{}
+	var out [][]int
+	for i, l := range label {
+		k, ok := idx[l]
+		if !ok {
+			k = len(out)
+			idx[l] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
 	}
 	return out
 }
 
-// cosine of a unit vector and a centroid of squared length norm2.
-func cosine(v []gfeat, centroid map[string]float64, norm2 float64) float64 {
-	if norm2 <= 0 {
+// batch holds the articles' vectors weighed with the IDF of the whole batch.
+type batch struct {
+	c       *Clusterer
+	vecs    [][]term
+	years   []int
+	weights [nKinds]float64
+}
+
+func newBatch(c *Clusterer) *batch {
+	b := &batch{c: c, weights: [nKinds]float64{c.opt.WordWeight, c.opt.EntityWeight, c.opt.NumberWeight}}
+	n := float64(len(c.kept))
+	for _, r := range c.kept {
+		vec := make([]term, len(r.ids))
+		var norm [nKinds]float64
+		for j, id := range r.ids {
+			k := c.kinds[id]
+			idf := math.Log((n+1)/float64(c.df[id]+1)) + 1
+			w := (1 + math.Log(r.tf[j])) * idf
+			vec[j] = term{id: id, kind: k, w: w}
+			norm[k] += w * w
+		}
+		for j := range vec {
+			vec[j].w /= math.Sqrt(norm[vec[j].kind])
+		}
+		b.vecs = append(b.vecs, vec)
+		y := r.year
+		if !r.date.IsZero() {
+			y = r.date.Year()
+		}
+		b.years = append(b.years, y)
+	}
+	return b
+}
+
+// cent is a story's centroid in the batch: the sum of its members' vectors.
+type cent struct {
+	w     map[int32]float64
+	norm2 [nKinds]float64
+	years map[int]int
+	n     int
+	top   []int32
+}
+
+func (b *batch) centroid(members []int) *cent {
+	ct := &cent{w: map[int32]float64{}, years: map[int]int{}, n: len(members)}
+	for _, i := range members {
+		for _, t := range b.vecs[i] {
+			ct.w[t.id] += t.w
+		}
+		if b.years[i] != 0 {
+			ct.years[b.years[i]]++
+		}
+	}
+	for id, x := range ct.w {
+		ct.norm2[b.c.kinds[id]] += x * x
+	}
+	return ct
+}
+
+// articleSim is the similarity of article i to centroid ct, leaving i out of it when
+// self is set; the year penalty applies as in Add.
+func (b *batch) articleSim(i int, ct *cent, self bool) float64 {
+	var dot, vn [nKinds]float64
+	var has [nKinds]bool
+	for _, t := range b.vecs[i] {
+		has[t.kind] = true
+		vn[t.kind] += t.w * t.w
+		dot[t.kind] += t.w * ct.w[t.id]
+	}
+	sum, wsum := 0.0, 0.0
+	for k := range nKinds {
+		if !has[k] {
+			continue
+		}
+		wsum += b.weights[k]
+		d, n2 := dot[k], ct.norm2[k]
+		if self {
+			d -= vn[k]
+			n2 += vn[k] - 2*dot[k]
+		}
+		if n2 > 1e-12 {
+			sum += b.weights[k] * d / math.Sqrt(n2)
+		}
+	}
+	if wsum == 0 {
 		return 0
 	}
-	dot := 0.0
-	for _, t := range v {
-		dot += t.w * centroid[t.key]
+	sim := sum / wsum
+	if y := b.years[i]; y != 0 {
+		others := len(ct.years)
+		if self && ct.years[y] == 1 {
+			others--
+		}
+		if others > 0 && (ct.years[y] == 0 || self && ct.years[y] == 1) {
+			sim *= b.c.opt.YearPenalty
+		}
 	}
-	return dot / math.Sqrt(norm2)
+	return sim
+}
+
+// centSim is the similarity of two centroids, weighted over the kinds both have, with
+// the year penalty when their years are disjoint.
+func (b *batch) centSim(x, y *cent) float64 {
+	if len(x.w) > len(y.w) {
+		x, y = y, x
+	}
+	var dot [nKinds]float64
+	for id, a := range x.w {
+		if c, ok := y.w[id]; ok {
+			dot[b.c.kinds[id]] += a * c
+		}
+	}
+	sim, wsum := 0.0, 0.0
+	for k := range nKinds {
+		if x.norm2[k] > 0 && y.norm2[k] > 0 {
+			sim += b.weights[k] * dot[k] / math.Sqrt(x.norm2[k]*y.norm2[k])
+			wsum += b.weights[k]
+		}
+	}
+	if wsum == 0 {
+		return 0
+	}
+	sim /= wsum
+	if len(x.years) > 0 && len(y.years) > 0 {
+		shared := false
+		for yr := range x.years {
+			if y.years[yr] > 0 {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			sim *= b.c.opt.YearPenalty
+		}
+	}
+	return sim
+}
+
+// members lists each label's articles, labels sorted.
+func members(label []int) ([]int, map[int][]int) {
+	m := map[int][]int{}
+	for i, l := range label {
+		m[l] = append(m[l], i)
+	}
+	ls := make([]int, 0, len(m))
+	for l := range m {
+		ls = append(ls, l)
+	}
+	sort.Ints(ls)
+	return ls, m
+}
+
+// split bisects each story of at least MinSplit articles into two halves by 2-means over
+// its names and numbers, weighed by how few of the story's articles carry them (a name
+// every member shares tells no half apart), and keeps the halves apart when their
+// centroids are less similar than SplitThreshold.
+func (b *batch) split(label []int, ro refineOptions) []int {
+	out := slices.Clone(label)
+	next := slices.Max(label) + 1
+	ls, m := members(label)
+	queue := make([][]int, 0, len(ls))
+	for _, l := range ls {
+		queue = append(queue, m[l])
+	}
+	for len(queue) > 0 {
+		ms := queue[0]
+		queue = queue[1:]
+		if len(ms) < ro.MinSplit {
+			continue
+		}
+		h1, h2 := b.bisect(ms, ro)
+		if len(h1) < ro.MinHalf || len(h2) < ro.MinHalf {
+			continue
+		}
+		if b.centSim(b.centroid(h1), b.centroid(h2)) >= ro.SplitThreshold {
+			continue
+		}
+		for _, i := range h2 {
+			out[i] = next
+		}
+		next++
+		queue = append(queue, h1, h2)
+	}
+	return out
+}
+
+// bisect splits ms in two by spherical 2-means over story-local vectors.
+func (b *batch) bisect(ms []int, ro refineOptions) (h1, h2 []int) {
+	n := float64(len(ms))
+	df := map[int32]int{}
+	for _, i := range ms {
+		for _, t := range b.vecs[i] {
+			df[t.id]++
+		}
+	}
+	loc := make([]map[int32]float64, len(ms))
+	for j, i := range ms {
+		v := map[int32]float64{}
+		norm := 0.0
+		for _, t := range b.vecs[i] {
+			lidf := math.Log(n / float64(df[t.id]))
+			if lidf <= 0 {
+				continue
+			}
+			w := t.w * lidf
+			if t.kind == kWord {
+				w *= ro.LocalWords
+			}
+			v[t.id] = w
+			norm += w * w
+		}
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for id := range v {
+				v[id] /= norm
+			}
+		}
+		loc[j] = v
+	}
+	dotm := func(a, c map[int32]float64) float64 {
+		if len(a) > len(c) {
+			a, c = c, a
+		}
+		s := 0.0
+		for id, x := range a {
+			s += x * c[id]
+		}
+		return s
+	}
+	// Start from the sign of the leading eigenvector of the centred Gram matrix (the
+	// principal direction of the members), found by power iteration from a fixed vector.
+	m := len(ms)
+	mean := map[int32]float64{}
+	for _, v := range loc {
+		for id, x := range v {
+			mean[id] += x / n
+		}
+	}
+	mm := dotm(mean, mean)
+	gram := make([]float64, m*m)
+	mdot := make([]float64, m)
+	for j := range loc {
+		mdot[j] = dotm(loc[j], mean)
+	}
+	for j := range m {
+		for k := j; k < m; k++ {
+			g := dotm(loc[j], loc[k]) - mdot[j] - mdot[k] + mm
+			gram[j*m+k], gram[k*m+j] = g, g
+		}
+	}
+	u := make([]float64, m)
+	for j := range u {
+		u[j] = 1 + float64(j%7)/7
+	}
+	w := make([]float64, m)
+	for range 100 {
+		norm := 0.0
+		for j := range m {
+			s := 0.0
+			for k := range m {
+				s += gram[j*m+k] * u[k]
+			}
+			w[j] = s
+			norm += s * s
+		}
+		if norm == 0 {
+			return ms, nil
+		}
+		norm = math.Sqrt(norm)
+		for j := range w {
+			w[j] /= norm
+		}
+		u, w = w, u
+	}
+	side := make([]bool, len(ms)) // true: the second half
+	for j := range ms {
+		side[j] = u[j] > 0
+	}
+	var ca, cc map[int32]float64
+	for it := range 10 {
+		changed := false
+		for j, v := range loc {
+			if it == 0 {
+				break
+			}
+			s := dotm(v, cc) > dotm(v, ca)
+			if s != side[j] {
+				side[j], changed = s, true
+			}
+		}
+		na, nc := map[int32]float64{}, map[int32]float64{}
+		for j, v := range loc {
+			dst := na
+			if side[j] {
+				dst = nc
+			}
+			for id, x := range v {
+				dst[id] += x
+			}
+		}
+		ca, cc = na, nc
+		if it > 0 && !changed {
+			break
+		}
+	}
+	for j, i := range ms {
+		if side[j] {
+			h2 = append(h2, i)
+		} else {
+			h1 = append(h1, i)
+		}
+	}
+	return h1, h2
+}
+
+// reassign moves each article to the story it clears the threshold by most (leaving
+// itself out of its own story), by the rule Add uses, all moves at once.
+func (b *batch) reassign(label []int) []int {
+	opt := b.c.opt
+	ls, m := members(label)
+	cs := map[int]*cent{}
+	post := map[int32][]int{} // term -> stories whose centroid has it
+	for _, l := range ls {
+		cs[l] = b.centroid(m[l])
+		ids := make([]int32, 0, len(cs[l].w))
+		for id := range cs[l].w {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			post[id] = append(post[id], l)
+		}
+	}
+	out := slices.Clone(label)
+	next := slices.Max(label) + 1
+	hits := map[int]int{}
+	for i := range label {
+		own := label[i]
+		bestL, bestGap := -1, 0.0
+		if n := cs[own].n - 1; n > 0 {
+			bestL = own
+			bestGap = b.articleSim(i, cs[own], true) - opt.Threshold - opt.SmallStoryMargin/float64(n)
+		}
+		clear(hits)
+		for _, id := range b.c.top(b.vecs[i]) {
+			for _, l := range post[id] {
+				hits[l]++
+			}
+		}
+		type cand struct{ l, h int }
+		cands := make([]cand, 0, len(hits))
+		for l, h := range hits {
+			if l != own {
+				cands = append(cands, cand{l, h})
+			}
+		}
+		sort.Slice(cands, func(x, y int) bool {
+			if cands[x].h != cands[y].h {
+				return cands[x].h > cands[y].h
+			}
+			return cands[x].l < cands[y].l
+		})
+		for _, cd := range cands[:min(len(cands), opt.MaxCandidates)] {
+			ct := cs[cd.l]
+			gap := b.articleSim(i, ct, false) - opt.Threshold - opt.SmallStoryMargin/float64(ct.n)
+			if gap > bestGap {
+				bestL, bestGap = cd.l, gap
+			}
+		}
+		if bestL < 0 {
+			if cs[own].n > 1 {
+				bestL = next
+				next++
+			} else {
+				bestL = own
+			}
+		}
+		out[i] = bestL
+	}
+	return out
+}
+
+// merge joins, greedily from the most similar pair, stories whose centroids reach
+// MergeThreshold, round after round until none do.
+func (b *batch) merge(label []int, threshold float64) []int {
+	out := slices.Clone(label)
+	for range 20 {
+		ls, m := members(out)
+		cs := make(map[int]*cent, len(ls))
+		post := map[int32][]int{}
+		for _, l := range ls {
+			ct := b.centroid(m[l])
+			cs[l] = ct
+			var vec []term
+			for id, x := range ct.w {
+				vec = append(vec, term{id: id, kind: b.c.kinds[id], w: x / math.Sqrt(ct.norm2[b.c.kinds[id]])})
+			}
+			slices.SortFunc(vec, func(p, q term) int { return cmpInt32(p.id, q.id) })
+			for _, id := range b.c.top(vec) {
+				post[id] = append(post[id], l)
+			}
+		}
+		type pair struct {
+			a, b int
+			sim  float64
+		}
+		seen := map[[2]int]bool{}
+		var pairs []pair
+		pids := make([]int32, 0, len(post))
+		for id := range post {
+			pids = append(pids, id)
+		}
+		slices.Sort(pids)
+		for _, id := range pids {
+			p := post[id]
+			for x := 0; x < len(p); x++ {
+				for y := x + 1; y < len(p); y++ {
+					k := [2]int{p[x], p[y]}
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
+					if s := b.centSim(cs[p[x]], cs[p[y]]); s >= threshold {
+						pairs = append(pairs, pair{p[x], p[y], s})
+					}
+				}
+			}
+		}
+		if len(pairs) == 0 {
+			break
+		}
+		sort.Slice(pairs, func(x, y int) bool {
+			if pairs[x].sim != pairs[y].sim {
+				return pairs[x].sim > pairs[y].sim
+			}
+			if pairs[x].a != pairs[y].a {
+				return pairs[x].a < pairs[y].a
+			}
+			return pairs[x].b < pairs[y].b
+		})
+		done := map[int]bool{}
+		for _, p := range pairs {
+			if done[p.a] || done[p.b] {
+				continue
+			}
+			done[p.a], done[p.b] = true, true
+			for _, i := range m[p.b] {
+				out[i] = p.a
+			}
+		}
+	}
+	return out
+}
+
+// exclusive counts the names that at least half of the articles of a carry and at most
+// one in ten of b.
+func (bt *batch) exclusive(a, b []int) int {
+	df := func(h []int) map[int32]int {
+		m := map[int32]int{}
+		for _, i := range h {
+			for _, t := range bt.vecs[i] {
+				if t.kind == kEntity {
+					m[t.id]++
+				}
+			}
+		}
+		return m
+	}
+	da, db := df(a), df(b)
+	n := 0
+	for id, x := range da {
+		if 2*x >= len(a) && 10*db[id] <= len(b) {
+			n++
+		}
+	}
+	return n
 }

@@ -144,6 +144,19 @@ type Clusterer struct {
 
 	// scratch
 	hits map[int32]int
+
+	// keep, set by Group, records every article's raw features for the batch refinement.
+	keep bool
+	kept []rawArticle
+}
+
+// rawArticle is an article's term counts (sorted by id) and lead year, kept for the batch
+// refinement, which weighs them with the IDF of the whole batch.
+type rawArticle struct {
+	ids  []int32
+	tf   []float64
+	year int
+	date time.Time
 }
 
 type story struct {
@@ -194,6 +207,9 @@ func (c *Clusterer) Add(it Item) Assignment {
 	fs := c.ex.features(it.Title, it.Text, c.opt.TitleWeight)
 	a := article{year: leadYear(c.ex.toks)}
 	a.vec = c.vectorize(fs)
+	if c.keep {
+		c.keepRaw(fs, a.year, it.Date)
+	}
 	a.mains = c.mainNames(fs)
 	a.top = c.top(a.vec)
 	date := it.Date
@@ -258,6 +274,23 @@ func (c *Clusterer) vectorize(fs []feature) []term {
 	}
 	slices.SortFunc(vec, func(a, b term) int { return cmpInt32(a.id, b.id) })
 	return vec
+}
+
+// keepRaw records an article's term counts for the batch refinement.
+func (c *Clusterer) keepRaw(fs []feature, year int, date time.Time) {
+	r := rawArticle{ids: make([]int32, len(fs)), tf: make([]float64, len(fs)), year: year, date: date}
+	ord := make([]int, len(fs))
+	for i, f := range fs {
+		r.ids[i] = c.vocab[f.kind][f.key]
+		ord[i] = i
+	}
+	sort.Slice(ord, func(a, b int) bool { return r.ids[ord[a]] < r.ids[ord[b]] })
+	ids := make([]int32, len(fs))
+	for i, o := range ord {
+		ids[i], r.tf[i] = r.ids[o], fs[o].tf
+	}
+	r.ids = ids
+	c.kept = append(c.kept, r)
 }
 
 // similarity is the weighted mean, over the feature kinds the article has, of the cosines
