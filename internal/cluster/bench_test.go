@@ -62,3 +62,17 @@ func BenchmarkAdd(b *testing.B) {
 	b.ReportMetric(float64(open), "open")
 	b.ReportMetric(float64(heap)/(1<<20), "heapMiB")
 }
+
+// BenchmarkGroup is the batch path (online pass plus refinement) over the 982 ECB+ articles.
+func BenchmarkGroup(b *testing.B) {
+	docs := loadECB(b)
+	its := make([]Item, len(docs))
+	for i, d := range docs {
+		its[i] = d.item
+	}
+	b.ResetTimer()
+	for range b.N {
+		groupItems(its, Options{}, defaultRefine)
+	}
+	b.ReportMetric(float64(b.N*len(its))/b.Elapsed().Seconds(), "articles/s")
+}

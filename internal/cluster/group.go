@@ -256,7 +256,7 @@ func (b *batch) split(label []int, ro refineOptions) []int {
 	for len(queue) > 0 {
 		ms := queue[0]
 		queue = queue[1:]
-		if len(ms) < ro.MinSplit {
+		if len(ms) < ro.MinSplit || len(ms) > maxSplit {
 			continue
 		}
 		h1, h2 := b.bisect(ms, ro)
@@ -274,6 +274,9 @@ func (b *batch) split(label []int, ro refineOptions) []int {
 	}
 	return out
 }
+
+// maxSplit bounds the stories split tries: bisecting costs a Gram matrix of n² products.
+const maxSplit = 2000
 
 // bisect splits ms in two by spherical 2-means over story-local vectors.
 func (b *batch) bisect(ms []int, ro refineOptions) (h1, h2 []int) {
@@ -541,28 +544,4 @@ func (b *batch) merge(label []int, threshold float64) []int {
 		}
 	}
 	return out
-}
-
-// exclusive counts the names that at least half of the articles of a carry and at most
-// one in ten of b.
-func (bt *batch) exclusive(a, b []int) int {
-	df := func(h []int) map[int32]int {
-		m := map[int32]int{}
-		for _, i := range h {
-			for _, t := range bt.vecs[i] {
-				if t.kind == kEntity {
-					m[t.id]++
-				}
-			}
-		}
-		return m
-	}
-	da, db := df(a), df(b)
-	n := 0
-	for id, x := range da {
-		if 2*x >= len(a) && 10*db[id] <= len(b) {
-			n++
-		}
-	}
-	return n
 }
