@@ -87,6 +87,9 @@ func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) 
 		}
 		docs = append(docs, doc)
 	}
+	if len(docs) == 0 {
+		return rep, nil
+	}
 	for _, group := range cluster.Group(docs) {
 		sd := make([]*text.Document, len(group))
 		for i, gi := range group {
