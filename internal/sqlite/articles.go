@@ -98,7 +98,7 @@ func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles(key, id, story, duplicate_of, source, published, dateline,
 		title, url, path, author, headings, removed, sentences, body, input, added)
 		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(key) DO NOTHING RETURNING rowid`)
+		ON CONFLICT(key) DO NOTHING`)
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -126,15 +126,17 @@ func put(ctx context.Context, tx *sql.Tx, b parallax.Batch) ([]bool, error) {
 		art := &a.Article
 		headings, _ := json.Marshal(nonNil(art.Headings))
 		removed, _ := json.Marshal(nonNil(art.Removed))
-		sentences, _ := json.Marshal(nonNil(art.Sentences))
 		input, _ := json.Marshal(a.Input)
-		var row int64
-		err := ins.QueryRowContext(ctx, a.Key, art.ID, story, string(art.DuplicateOf), string(art.Source),
+		res, err := ins.ExecContext(ctx, a.Key, art.ID, story, string(art.DuplicateOf), string(art.Source),
 			string(art.Published), string(art.Dateline), string(art.Title), art.URL, art.Path, art.Author,
-			string(headings), string(removed), string(sentences), a.Text, string(input), now).Scan(&row)
-		if errors.Is(err, sql.ErrNoRows) {
+			string(headings), string(removed), encodeSentences(a.Text, art.Sentences), a.Text, string(input), now)
+		if err != nil {
+			return nil, fmt.Errorf("put article %s: %w", art.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			continue // already stored
 		}
+		row, err := res.LastInsertId()
 		if err != nil {
 			return nil, fmt.Errorf("put article %s: %w", art.ID, err)
 		}
@@ -412,10 +414,14 @@ func (db *DB) articles(ctx context.Context, query string, args ...any) ([]parall
 		for _, f := range []struct {
 			dst any
 			src string
-		}{{&art.Headings, headings}, {&art.Removed, removed}, {&art.Sentences, sentences}, {&a.Input, input}} {
+		}{{&art.Headings, headings}, {&art.Removed, removed}, {&a.Input, input}} {
 			if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
 				return nil, fmt.Errorf("article %s: %w: %v", art.ID, parallax.ErrMalformed, err)
 			}
+		}
+		var err error
+		if art.Sentences, err = decodeSentences(a.Text, sentences); err != nil {
+			return nil, fmt.Errorf("article %s: %w", art.ID, err)
 		}
 		a.Added, _ = time.Parse(timeFormat, added)
 		out = append(out, a)
