@@ -155,6 +155,23 @@ func isWordRune(r rune) bool {
 
 // Lower lower-cases s and straightens typographic apostrophes.
 func Lower(s string) string {
+	ascii, lower := true, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	switch {
+	case ascii && lower:
+		return s
+	case ascii:
+		return strings.ToLower(s)
+	}
 	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 }
 
