@@ -187,19 +187,33 @@ func Extracted(format string) bool {
 // Normalize unifies line ends and white space: Unicode spaces become ASCII
 // spaces, zero-width characters and soft hyphens go.
 func Normalize(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c < 0x20 && c != '\n' || c == 0x7f {
-			plain = false
+	// Most text, curly quotes and dashes included, has nothing to change:
+	// find the first character that changes, and copy nothing if none does.
+	first := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				first = i
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if normalizes(r, n) {
+			first = i
 			break
 		}
+		i += n
 	}
-	if plain {
+	if first < 0 {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:first])
+	for i := first; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
@@ -218,10 +232,22 @@ func Normalize(s string) string {
 		case r < 0x20 || r == 0x7f:
 			// other control characters are dropped
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i-n : i])
 		}
 	}
 	return b.String()
+}
+
+// normalizes reports whether Normalize changes the non-ASCII character r
+// of n bytes.
+func normalizes(r rune, n int) bool {
+	switch {
+	case r == utf8.RuneError && n == 1:
+		return true
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad' || r == '\u2060':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r)
 }
 
 // paragraphs splits normalised text into paragraphs: each non-blank line is
@@ -251,22 +277,59 @@ func paragraphs(s string, joinWrapped bool) []para {
 	return out
 }
 
-// collapse trims s and folds its runs of white space into one space.
+// collapse trims s and folds its runs of white space into one space, as
+// strings.Join(strings.Fields(s), " ") does.
 func collapse(s string) string {
 	clean := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 ||
-			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+				c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+				clean = false
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			clean = false
 			break
 		}
+		i += n
 	}
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(b) > 0
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -306,7 +369,10 @@ func isTitle(p para, dateNext bool) bool {
 
 // isHeading: a short line without closing punctuation, starting in upper case.
 func isHeading(t string) bool {
-	if n := len(strings.Fields(t)); n == 0 || n > maxHeadingWords || len(t) > maxHeadingLen {
+	if len(t) > maxHeadingLen {
+		return false
+	}
+	if n := len(strings.Fields(t)); n == 0 || n > maxHeadingWords {
 		return false
 	}
 	switch lastRune(t) {
