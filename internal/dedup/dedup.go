@@ -38,12 +38,21 @@
 // of 32-bit keys (8 bytes a cell at a load of 3/8 to 3/4), the exact-hash entry and the id;
 // about 0.8 KB (see BenchmarkAdd).
 //
+// Add does both halves of the work in one call. Callers with many texts can instead compute
+// each text's Sketch (words, shingles and signature: most of the time) on several goroutines
+// with Index.Sketch, and feed the sketches in order to AddSketch, which only looks up and
+// inserts; the results are the same.
+//
 // The package does not decide what text to compare (callers pass the cleaned body) and does
 // not persist anything; memory is bounded by Options.Capacity (oldest articles leave first)
 // or by Remove.
 package dedup
 
-import "github.com/zeebo/xxh3"
+import (
+	"sync"
+
+	"github.com/zeebo/xxh3"
+)
 
 // Options configure an Index. Zero fields take the defaults named in the package doc.
 type Options struct {
@@ -101,13 +110,10 @@ type Index struct {
 	next  int              // next slot to use when Capacity is set
 	live  int
 
-	// scratch
-	words []uint64
-	shs   []uint64
-	sig   []uint16
-	full  []bool
-	lower []byte
-	cand  []int32
+	// scratch of Add
+	scratch sketcher
+	sig     []uint16
+	cand    []int32
 }
 
 type slot struct {
@@ -126,44 +132,90 @@ func New(opt Options) *Index {
 		ids:   make(map[string]int32),
 		exact: make(map[uint64]int32),
 		sig:   make([]uint16, opt.Hashes),
-		full:  make([]bool, opt.Hashes),
 	}
 }
 
 // Len is the number of articles held.
 func (ix *Index) Len() int { return ix.live }
 
+// Sketch is what an Index keeps of a text: the hash of its normalized words, its word count
+// and its MinHash signature. Computing it is most of the work of Add and needs no index
+// state, so callers with many texts can compute sketches in parallel (see Index.Sketch) and
+// add them in order with AddSketch.
+type Sketch struct {
+	hash  uint64
+	words int
+	sig   []uint16 // nil when the text has fewer than MinWords words
+}
+
+// sketcher holds the scratch buffers of one goroutine computing sketches.
+type sketcher struct {
+	words []uint64
+	shs   []uint64
+	full  []bool
+	lower []byte
+}
+
+func (sk *sketcher) sketch(opt *Options, text string, sig []uint16) Sketch {
+	sk.words = appendWordHashes(sk.words[:0], &sk.lower, text)
+	out := Sketch{hash: contentHash(sk.words)}
+	for _, w := range sk.words {
+		if w != sentenceEnd {
+			out.words++
+		}
+	}
+	if out.words < opt.MinWords {
+		return out
+	}
+	if len(sk.full) != opt.Hashes {
+		sk.full = make([]bool, opt.Hashes)
+	}
+	sk.shs = appendShingles(sk.shs[:0], sk.words, opt.Shingle)
+	signature(sig, sk.full, sk.shs)
+	out.sig = sig
+	return out
+}
+
+var sketchers = sync.Pool{New: func() any { return new(sketcher) }}
+
+// Sketch computes the sketch of text under the index's options. Unlike Add it is safe to call
+// from several goroutines at once, also while Add or AddSketch run.
+func (ix *Index) Sketch(text string) Sketch {
+	sk := sketchers.Get().(*sketcher)
+	out := sk.sketch(&ix.opt, text, make([]uint16, ix.opt.Hashes))
+	sketchers.Put(sk)
+	return out
+}
+
 // Add looks up text among the articles held and then inserts it under id. It returns the
 // first copy of the family the article belongs to, if any. Adding an id already held
 // first removes the article held under it.
 func (ix *Index) Add(id, text string) Result {
+	return ix.AddSketch(id, ix.scratch.sketch(&ix.opt, text, ix.sig))
+}
+
+// AddSketch is Add for a text whose sketch was computed by Sketch on this index (or on one
+// with the same options).
+func (ix *Index) AddSketch(id string, sk Sketch) Result {
 	if old, ok := ix.ids[id]; ok {
 		ix.removeSlot(old)
 	}
-	ix.words = appendWordHashes(ix.words[:0], &ix.lower, text)
-	h := contentHash(ix.words)
+	h := sk.hash
 	if s, ok := ix.exact[h]; ok {
 		root, match := ix.slots[s].root, ix.slots[s].id
-		ix.insert(id, h, root, false)
+		ix.insert(id, h, root, nil)
 		return Result{DupOf: root, Match: match, Exact: true, Similarity: 1}
 	}
-	nw := 0
-	for _, w := range ix.words {
-		if w != sentenceEnd {
-			nw++
-		}
-	}
-	if nw < ix.opt.MinWords {
-		ix.insert(id, h, id, false)
+	if sk.sig == nil || sk.words < ix.opt.MinWords || len(sk.sig) != ix.opt.Hashes {
+		ix.insert(id, h, id, nil)
 		return Result{}
 	}
-	ix.shs = appendShingles(ix.shs[:0], ix.words, ix.opt.Shingle)
-	signature(ix.sig, ix.full, ix.shs)
+	sig := sk.sig
 
 	best, bestSim := int32(-1), 0.0
 	ix.cand = ix.cand[:0]
 	for b := 0; b < ix.opt.Bands; b++ {
-		if s, ok := ix.bands.get(ix.bandKey(ix.sig, b)); ok {
+		if s, ok := ix.bands.get(ix.bandKey(sig, b)); ok {
 			dup := false
 			for _, c := range ix.cand {
 				if c == s {
@@ -175,7 +227,7 @@ func (ix *Index) Add(id, text string) Result {
 				continue
 			}
 			ix.cand = append(ix.cand, s)
-			sim := similarity(ix.sig, ix.sigOf(s))
+			sim := similarity(sig, ix.sigOf(s))
 			if sim > bestSim {
 				best, bestSim = s, sim
 			}
@@ -183,15 +235,16 @@ func (ix *Index) Add(id, text string) Result {
 	}
 	if best >= 0 && bestSim >= ix.opt.Threshold {
 		root, match := ix.slots[best].root, ix.slots[best].id
-		ix.insert(id, h, root, true)
+		ix.insert(id, h, root, sig)
 		return Result{DupOf: root, Match: match, Similarity: bestSim}
 	}
-	ix.insert(id, h, id, true)
+	ix.insert(id, h, id, sig)
 	return Result{}
 }
 
 // insert stores an article in a slot (evicting the oldest when at capacity) and indexes it.
-func (ix *Index) insert(id string, h uint64, root string, withSig bool) {
+func (ix *Index) insert(id string, h uint64, root string, sig []uint16) {
+	withSig := sig != nil
 	var s int32
 	if ix.opt.Capacity > 0 && len(ix.slots) >= ix.opt.Capacity {
 		s = int32(ix.next)
@@ -211,9 +264,9 @@ func (ix *Index) insert(id string, h uint64, root string, withSig bool) {
 		ix.exact[h] = s
 	}
 	if withSig {
-		copy(ix.sigOf(s), ix.sig)
+		copy(ix.sigOf(s), sig)
 		for b := 0; b < ix.opt.Bands; b++ {
-			ix.bands.putNew(ix.bandKey(ix.sig, b), s)
+			ix.bands.putNew(ix.bandKey(sig, b), s)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -304,4 +305,44 @@ func BenchmarkAdd(b *testing.B) {
 	}
 	b.ReportMetric(perArticle, "bytes/article")
 	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestAddSketch checks that sketches computed on other goroutines and added in order give
+// the same results as Add, including for short and empty texts.
+func TestAddSketch(t *testing.T) {
+	arts := loadECB(t)
+	if len(arts) > 300 {
+		arts = arts[:300]
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	var texts []string
+	for _, a := range arts {
+		texts = append(texts, a.Text, perturb(a.Text, r))
+	}
+	texts = append(texts, "", "Too short to sketch.", texts[0])
+	serial, parallel := New(Options{}), New(Options{})
+	sketches := make([]Sketch, len(texts))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(texts); i += 4 {
+				sketches[i] = parallel.Sketch(texts[i])
+			}
+		})
+	}
+	wg.Wait()
+	copies := 0
+	for i, text := range texts {
+		id := fmt.Sprint(i)
+		want, got := serial.Add(id, text), parallel.AddSketch(id, sketches[i])
+		if got != want {
+			t.Fatalf("text %d: AddSketch = %+v, Add = %+v", i, got, want)
+		}
+		if got.DupOf != "" {
+			copies++
+		}
+	}
+	if copies < len(arts) {
+		t.Errorf("%d copies found among %d originals and their copies", copies, len(arts))
+	}
 }

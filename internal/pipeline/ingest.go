@@ -130,10 +130,11 @@ type job struct {
 	stored bool // the store has it already
 	skip   *parallax.Skipped
 	// set by a worker
-	article    *parallax.Article
-	paragraphs []string
-	published  time.Time
-	err        error
+	article   *parallax.Article
+	body      string // the cleaned paragraphs, as stored and compared
+	sketch    dedup.Sketch
+	published time.Time
+	err       error
 }
 
 // prepareArticle is Prepare without tokens: ingest needs the cleaned
@@ -280,7 +281,15 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 		wg.Go(func() {
 			for j := range work {
 				if j.skip == nil && !j.stored {
-					j.article, j.paragraphs, j.published, j.err = prepareArticle(j.doc)
+					var paras []string
+					j.article, paras, j.published, j.err = prepareArticle(j.doc)
+					if j.err == nil {
+						// The near-copy sketch is most of the near-copy work
+						// and needs no shared state: it is done here, in
+						// parallel, and only looked up in order.
+						j.body = strings.Join(paras, "\n\n")
+						j.sketch = r.dd.Sketch(j.body)
+					}
 				}
 				select {
 				case done <- j:
@@ -472,8 +481,8 @@ func (r *runner) order(j *job, p *pending) {
 	} else {
 		r.ids[a.ID] = 1
 	}
-	body := strings.Join(j.paragraphs, "\n\n")
-	res := r.dd.Add(a.ID, body)
+	body := j.body
+	res := r.dd.AddSketch(a.ID, j.sketch)
 	var storyID string
 	if res.DupOf != "" {
 		a.DuplicateOf = parallax.NullString(res.DupOf)
