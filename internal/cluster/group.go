@@ -29,9 +29,17 @@ type refineOptions struct {
 	MinHalf        int     // smallest half a split may leave
 	LocalWords     float64 // weight of words against names and numbers when bisecting
 	MergeThreshold float64 // stories whose centroids are this similar are merged
+	// Attach pass (step a): a fragment (a story of at most AttachMax articles) joins the
+	// story it is most similar to when that similarity reaches AttachFloor and at least
+	// AttachRatio times its similarity to the runner-up story.
+	AttachMax   int
+	AttachFloor float64
+	AttachScale float64
+	AttachRatio float64
 }
 
-var defaultRefine = refineOptions{Steps: "rsrmr", SplitThreshold: 0.45, MinSplit: 6, MinHalf: 3, LocalWords: 0.2, MergeThreshold: 0.5}
+var defaultRefine = refineOptions{Steps: "rsrmra", SplitThreshold: 0.45, MinSplit: 6, MinHalf: 3, LocalWords: 0.2, MergeThreshold: 0.5,
+	AttachMax: 1, AttachFloor: 0.042, AttachScale: 0.02, AttachRatio: 3}
 
 // groupItems clusters items online in input order, refines the stories as a batch and
 // returns them.
@@ -68,6 +76,8 @@ func groupItems(its []Item, opt Options, ro refineOptions) [][]int {
 			label = b.reassign(label)
 		case 'm':
 			label = b.merge(label, ro.MergeThreshold)
+		case 'a':
+			label = b.attach(label, ro)
 		}
 	}
 	return stories(label)
@@ -544,4 +554,114 @@ func (b *batch) merge(label []int, threshold float64) []int {
 		}
 	}
 	return out
+}
+
+// attach joins fragments (stories of at most AttachMax articles) to the story each is
+// most similar to, when that similarity reaches AttachFloor and stands out from the
+// runner-up by AttachRatio; round after round, the most similar fragment first, each
+// story touched at most once a round.
+func (b *batch) attach(label []int, ro refineOptions) []int {
+	out := slices.Clone(label)
+	for range 20 {
+		ls, m := members(out)
+		cs := make(map[int]*cent, len(ls))
+		post := map[int32][]int{}
+		for _, l := range ls {
+			ct := b.centroid(m[l])
+			cs[l] = ct
+			for _, id := range b.centTop(ct) {
+				post[id] = append(post[id], l)
+			}
+		}
+		type move struct {
+			from, to int
+			sim      float64
+		}
+		var moves []move
+		hits := map[int]int{}
+		for _, l := range ls {
+			if len(m[l]) > ro.AttachMax {
+				continue
+			}
+			clear(hits)
+			for _, id := range b.centTop(cs[l]) {
+				for _, o := range post[id] {
+					if o != l {
+						hits[o]++
+					}
+				}
+			}
+			type cand struct{ l, h int }
+			cands := make([]cand, 0, len(hits))
+			for o, h := range hits {
+				cands = append(cands, cand{o, h})
+			}
+			sort.Slice(cands, func(x, y int) bool {
+				if cands[x].h != cands[y].h {
+					return cands[x].h > cands[y].h
+				}
+				return cands[x].l < cands[y].l
+			})
+			cands = cands[:min(len(cands), b.c.opt.MaxCandidates)]
+			sims := make([]float64, len(cands))
+			best := -1
+			for k, cd := range cands {
+				sims[k] = b.centSim(cs[l], cs[cd.l])
+				if best < 0 || sims[k] > sims[best] {
+					best = k
+				}
+			}
+			if best < 0 || sims[best] < ro.AttachFloor+ro.AttachScale*math.Log(float64(len(cands))) {
+				continue
+			}
+			// A rival is another story nearly as similar to the fragment (within AttachRatio)
+			// that is less similar to the best story than to the fragment: the fragment
+			// would bridge two events. A runner-up close to the best story is the same event.
+			rival := false
+			for k, cd := range cands {
+				if k != best && ro.AttachRatio*sims[k] > sims[best] && b.centSim(cs[cands[best].l], cs[cd.l]) < sims[best] {
+					rival = true
+					break
+				}
+			}
+			if !rival {
+				moves = append(moves, move{l, cands[best].l, sims[best]})
+			}
+		}
+		if len(moves) == 0 {
+			break
+		}
+		sort.Slice(moves, func(x, y int) bool {
+			if moves[x].sim != moves[y].sim {
+				return moves[x].sim > moves[y].sim
+			}
+			return moves[x].from < moves[y].from
+		})
+		done := map[int]bool{}
+		for _, mv := range moves {
+			if done[mv.from] || done[mv.to] {
+				continue
+			}
+			done[mv.from], done[mv.to] = true, true
+			to := mv.to
+			if mv.from < to { // the older label survives
+				to, mv.from = mv.from, to
+			}
+			for _, i := range m[mv.from] {
+				out[i] = to
+			}
+		}
+	}
+	return out
+}
+
+// centTop is the heaviest terms of a centroid, as top gives them for an article.
+func (b *batch) centTop(ct *cent) []int32 {
+	vec := make([]term, 0, len(ct.w))
+	for id, x := range ct.w {
+		k := b.c.kinds[id]
+		vec = append(vec, term{id: id, kind: k, w: x / math.Sqrt(ct.norm2[k])})
+	}
+	slices.SortFunc(vec, func(p, q term) int { return cmpInt32(p.id, q.id) })
+	return b.c.top(vec)
 }
