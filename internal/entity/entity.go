@@ -49,6 +49,8 @@ type Set struct {
 	Mentions []Mention // ordered by document, sentence and offset
 	Outlet   []bool    // Outlet[i]: entity i is a news outlet or agency
 
+	descs [][]string // per entity: the groups of the person nouns it was introduced with
+
 	bySent map[[2]int][2]int // (doc, sent) -> range in Mentions
 }
 
@@ -104,6 +106,33 @@ func (s *Set) Find(name string) int {
 	return -1
 }
 
+// Described returns the people the story introduces with a person noun of
+// the same group as noun ("rep" for "her rep said": those written "rep
+// Jack Ketsoyan" or "her publicist, Jack Ketsoyan"), in entity order.
+func (s *Set) Described(noun string) []int {
+	if s == nil {
+		return nil
+	}
+	g := descKey(strings.ToLower(noun))
+	var out []int
+	for i, ds := range s.descs {
+		for _, d := range ds {
+			if d == g && s.Entities[i].Type == parallax.Person {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func descKey(noun string) string {
+	if g, ok := lex.descGroup[noun]; ok {
+		return g
+	}
+	return noun
+}
+
 // IsOutlet reports whether entity i is a news outlet or agency.
 func (s *Set) IsOutlet(i int) bool {
 	return s != nil && i >= 0 && i < len(s.Outlet) && s.Outlet[i]
@@ -140,14 +169,21 @@ type cluster struct {
 	roles   map[[2]string]bool // (country, lower-case title)
 	count   int
 	docs    map[int]bool
-	first   int // order of first mention
+	descs   map[string]bool
+	// what the mentions say about an unknown name with no type votes
+	nonInitial, given, uncommon, det bool
+	first                            int // order of first mention
 }
 
 // Extract finds the entities of a story's documents.
 func Extract(docs []*text.Document) *Set {
 	lowerSeen := map[string]bool{}
+	works := map[string]bool{}
 	for _, d := range docs {
 		for _, s := range d.Sentences {
+			for _, t := range quotedTitles(s.Text) {
+				works[t] = true
+			}
 			for ti, t := range s.Tokens {
 				if ti > 0 && t.Kind == text.Word && t.Text == t.Lower {
 					lowerSeen[t.Lower] = true
@@ -158,7 +194,7 @@ func Extract(docs []*text.Document) *Set {
 	var raws []raw
 	for di, d := range docs {
 		for si, s := range d.Sentences {
-			for _, sp := range sentenceSpans(s.Text, s.Tokens, lowerSeen) {
+			for _, sp := range sentenceSpans(s.Text, s.Tokens, lowerSeen, works) {
 				raws = append(raws, raw{doc: di, sent: si, sp: sp, cl: -1})
 			}
 		}
@@ -189,7 +225,7 @@ func build(docs []*text.Document, raws []raw) *Set {
 			return c
 		}
 		byKey[key] = len(clusters)
-		clusters = append(clusters, &cluster{name: name, votes: map[string]int{}, roles: map[[2]string]bool{}, docs: map[int]bool{}, first: len(clusters)})
+		clusters = append(clusters, &cluster{name: name, votes: map[string]int{}, roles: map[[2]string]bool{}, docs: map[int]bool{}, descs: map[string]bool{}, first: len(clusters)})
 		return len(clusters) - 1
 	}
 	// 1. names and demonyms by their form
@@ -216,6 +252,14 @@ func build(docs []*text.Document, raws []raw) *Set {
 			if sp.role != "" {
 				c.roles[[2]string{sp.roleCtry, sp.role}] = true
 			}
+			c.votes[parallax.Other] += sp.work
+			c.nonInitial = c.nonInitial || !sp.initial
+			c.given = c.given || sp.given
+			c.uncommon = c.uncommon || !sp.common
+			c.det = c.det || sp.det
+			if sp.desc != "" {
+				c.descs[descKey(sp.desc)] = true
+			}
 		case kDemonym:
 			k := lex.names[sp.country]
 			if k == nil {
@@ -236,6 +280,10 @@ func build(docs []*text.Document, raws []raw) *Set {
 			if c.votes[t] > bv {
 				best, bv = t, c.votes[t]
 			}
+		}
+		// a work (quoted title, "the show X", "the X actress") unless other evidence is as strong
+		if c.votes[parallax.Other] > 2*bv {
+			best = parallax.Other
 		}
 		c.typ = best
 	}
@@ -321,6 +369,9 @@ func build(docs []*text.Document, raws []raw) *Set {
 		}
 		r.cl = root(r.cl)
 		last[r.cl] = i
+		if r.sp.desc != "" {
+			clusters[r.cl].descs[descKey(r.sp.desc)] = true
+		}
 		if r.sp.role != "" {
 			clusters[r.cl].roles[[2]string{r.sp.roleCtry, r.sp.role}] = true
 		}
@@ -360,6 +411,12 @@ func build(docs []*text.Document, raws []raw) *Set {
 		if c.typ == "" {
 			if c.count < 2 && !isAcronym(c.name) && !strings.Contains(c.name, " ") {
 				continue
+			}
+			if !c.nonInitial && !isAcronym(c.name) && !strings.Contains(c.name, " ") {
+				continue // only ever opens a sentence ("Sadly", "Trust me"): no name
+			}
+			if strings.Contains(c.name, " ") && !c.given && (!c.uncommon || c.det) {
+				continue // a phrase in title case ("the Perennial Party Girl"), no name
 			}
 			if isAcronym(c.name) {
 				c.typ = parallax.Org
@@ -401,7 +458,7 @@ func build(docs []*text.Document, raws []raw) *Set {
 		return ca.name < cb.name
 	})
 	newIdx := map[int]int{}
-	set := &Set{Entities: make([]parallax.Entity, len(order)), Outlet: make([]bool, len(order))}
+	set := &Set{Entities: make([]parallax.Entity, len(order)), Outlet: make([]bool, len(order)), descs: make([][]string, len(order))}
 	for ni, ci := range order {
 		newIdx[ci] = ni
 		c := clusters[ci]
@@ -413,6 +470,10 @@ func build(docs []*text.Document, raws []raw) *Set {
 		}
 		set.Entities[ni] = e
 		set.Outlet[ni] = c.known != nil && c.known.Outlet
+		for d := range c.descs {
+			set.descs[ni] = append(set.descs[ni], d)
+		}
+		sort.Strings(set.descs[ni])
 	}
 	seenAlias := map[int]map[string]bool{}
 	for _, r := range raws {

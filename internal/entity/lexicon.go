@@ -35,6 +35,10 @@ type lexicon struct {
 	placePrep map[string]bool
 	roleNouns map[string]bool // lower-case, may be two words
 	nonEntity map[string]bool
+	given     map[string]bool   // common given names: "Tara", "Jack"
+	workPre   map[string]bool   // lower-case, may be two words: "show", "star of"
+	workPost  map[string]bool   // "actress", "franchise"
+	descGroup map[string]string // person noun -> the first noun of its group ("publicist" -> "rep")
 }
 
 var lex = loadLexicon()
@@ -71,6 +75,7 @@ func loadLexicon() *lexicon {
 		titles: map[string]bool{}, heads: map[string]bool{}, suffixes: map[string]bool{},
 		typeWords: map[string]string{}, prefixes: map[string]string{}, orgNouns: map[string]bool{}, perNouns: map[string]bool{},
 		placePrep: map[string]bool{}, roleNouns: map[string]bool{}, nonEntity: map[string]bool{},
+		given: map[string]bool{}, workPre: map[string]bool{}, workPost: map[string]bool{}, descGroup: map[string]string{},
 	}
 	add := func(form string, k *known) {
 		if _, ok := l.names[form]; ok {
@@ -131,7 +136,7 @@ func loadLexicon() *lexicon {
 	for _, s := range dataLines("data/suffixes.txt") {
 		l.suffixes[s] = true
 	}
-	typeOf := map[string]string{"org": parallax.Org, "loc": parallax.Loc, "gpe": parallax.GPE, "event": parallax.Event}
+	typeOf := map[string]string{"other": parallax.Other, "org": parallax.Org, "loc": parallax.Loc, "gpe": parallax.GPE, "event": parallax.Event}
 	for sec, lines := range sections("data/orgwords.txt") {
 		if p, ok := strings.CutPrefix(sec, "prefix-"); ok {
 			for _, w := range lines {
@@ -158,6 +163,23 @@ func loadLexicon() *lexicon {
 	for _, w := range ws["rolenoun"] {
 		l.roleNouns[w] = true
 	}
+	for _, w := range ws["workbefore"] {
+		l.workPre[w] = true
+	}
+	for _, w := range ws["workafter"] {
+		l.workPost[w] = true
+	}
+	for _, line := range ws["descgroup"] {
+		g := strings.Fields(line)
+		for _, w := range g {
+			l.descGroup[w] = g[0]
+		}
+	}
+	for _, line := range dataLines("data/givennames.txt") {
+		for _, w := range strings.Fields(line) {
+			l.given[w] = true
+		}
+	}
 	for _, line := range dataLines("data/nonentity.txt") {
 		for _, w := range strings.Fields(line) {
 			l.nonEntity[w] = true
@@ -171,3 +193,7 @@ func IsOutletName(name string) bool {
 	k, ok := lex.names[name]
 	return ok && k.Outlet
 }
+
+// IsPersonNoun reports whether w (lower case) is a common noun for a person
+// that can head a description of a speaker: "rep", "friend", "lawyer".
+func IsPersonNoun(w string) bool { return lex.perNouns[w] }

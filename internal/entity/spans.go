@@ -19,6 +19,21 @@ type word struct {
 	brk        bool   // punctuation or a split hyphen stands before this word
 	cap, acr   bool
 	initial    bool // opens the sentence (or a quote or a heading)
+	site       bool // a web address: "People.com"
+}
+
+// domainAt returns the length of a web domain ending (".com", ".co.uk")
+// written at offset i of s, or 0.
+func domainAt(s string, i int) int {
+	for _, d := range []string{".co.uk", ".com", ".org", ".net", ".tv"} {
+		if strings.HasPrefix(s[i:], d) {
+			e := i + len(d)
+			if e == len(s) || !unicode.IsLetter(rune(s[e])) && !unicode.IsDigit(rune(s[e])) {
+				return len(d)
+			}
+		}
+	}
+	return 0
 }
 
 // span kinds.
@@ -43,7 +58,13 @@ type span struct {
 	roleCtry   string // for a name after a title: the country of the title ("Chinese President X")
 	suffixed   bool   // the name ends in Jr., Sr., III
 	acronym    bool
-	heading    bool // found in a title-case heading line
+	heading    bool   // found in a title-case heading line
+	work       int    // evidence that it names a work (film, show, book): 2 quoted whole, 1 a work cue
+	initial    bool   // opens its sentence
+	common     bool   // every word is one the story also writes in lower case ("Party Girl")
+	det        bool   // after a lower-case article ("the Perennial Party Girl")
+	given      bool   // opens with a common given name
+	desc       string // a lower-case person noun just before it: "rep" of "her rep Jack Ketsoyan"
 }
 
 func isUpperStart(s string) bool {
@@ -89,8 +110,8 @@ func words(s string, toks []text.Token) []word {
 	var out []word
 	prevEnd := -1
 	for ti, t := range toks {
-		if t.Kind == text.Number {
-			// numbers are kept as words so that "Group of 20" can match
+		if prevEnd >= 0 && t.Start < prevEnd {
+			continue // inside a word already read: "com" of "People.com"
 		}
 		gap := ""
 		if prevEnd >= 0 {
@@ -104,6 +125,18 @@ func words(s string, toks []text.Token) []word {
 			(abbrevDot[t.Text] || (utf8.RuneCountInString(t.Text) == 1 && isUpperStart(t.Text))) {
 			w.text += "."
 			w.end++
+		}
+		// "E!" (a known name written with its exclamation mark), "UsMagazine.com" (a website)
+		if t.End < len(s) && s[t.End] == '!' {
+			if _, ok := lex.names[t.Text+"!"]; ok {
+				w.text += "!"
+				w.end++
+			}
+		}
+		if dom := domainAt(s, t.End); dom > 0 && isUpperStart(t.Text) {
+			w.text += s[t.End : t.End+dom]
+			w.end += dom
+			w.site = true
 		}
 		g := strings.TrimSpace(gap)
 		w.brk = g != "" && ti > 0
@@ -247,12 +280,15 @@ func run(ws []word, i int) int {
 			if lw == "of" && k < len(ws) && ws[k].text == "the" {
 				k++
 			}
-			if k < len(ws) && !ws[k].brk && (nameWord(ws[k]) || lw == "of" && isNumberWord(ws[k].text)) {
+			if k < len(ws) && !ws[k].brk && (nameWord(ws[k]) && !lex.nonEntity[ws[k].text] || lw == "of" && isNumberWord(ws[k].text)) {
 				prev := ws[j-1].text
 				ok := particles[lw] && lw != "la" && lw != "le" && lw != "el"
 				if lw == "of" || lw == "for" || lw == "on" {
 					_, typed := lex.typeWords[prev]
 					ok = typed || prev == "Group" || prev == "Secretary" || prev == "Minister" || prev == "Bank" || prev == "Council" || prev == "University"
+				}
+				if lw == "and" && lex.names[joinWords(ws, i, j)] != nil {
+					break // "People and Us Weekly": a known name ends before "and"
 				}
 				if lw == "and" {
 					// "Food and Drug Administration": only when the name goes on to a type word
@@ -324,13 +360,21 @@ func isHeading(s string, ws []word) bool {
 // sentenceSpans finds the candidate mentions of one sentence. lowerSeen
 // holds words the story writes in lower case (so "Moreover" or "Sanctions"
 // opening a sentence is no name).
-func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []span {
+func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool, works map[string]bool) []span {
 	ws := words(s, toks)
 	heading := isHeading(s, ws)
 	var out []span
 	i := 0
 	for i < len(ws) {
 		w := ws[i]
+		// a title the story quotes as a work ("American Pie") is one name wherever it is written
+		if we := workAt(ws, i, works); we > 0 {
+			if le, _ := lexMatch(ws, i); le <= we {
+				out = append(out, nameSpan(s, ws, i, we, "", nil, heading))
+				i = we
+				continue
+			}
+		}
 		if sp, n := roleSpan(s, ws, i); n > 0 {
 			if sp.country != "" { // the demonym also names its country
 				dw := ws[i+1]
@@ -354,6 +398,9 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 			continue
 		}
 		le, lk := lexMatch(ws, i)
+		if le == i+1 && ambiguousKnown(ws, i, lowerSeen) {
+			le, lk = -1, nil
+		}
 		re := run(ws, i)
 		// an opening word that is a common word or a non-name starts no name
 		lw := strings.ToLower(w.text)
@@ -379,6 +426,12 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 				i = re
 				continue
 			}
+		}
+		// "Academy of Motion Picture Arts": an organisation word heading an of-phrase
+		if re > i+2 && re > le && ws[i+1].text == "of" && lex.typeWords[w.text] == parallax.Org {
+			out = append(out, nameSpan(s, ws, i, re, parallax.Org, nil, heading))
+			i = re
+			continue
 		}
 		// a run that ends in a type word (Institute, Television, Strait) is one name
 		if re > i+1 && re > le {
@@ -410,8 +463,8 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 		}
 		// drop non-name words at the end of a run
 		e := re
-		for e > i && lex.nonEntity[ws[e-1].text] {
-			e--
+		for e > i && (lex.nonEntity[ws[e-1].text] || connectors[ws[e-1].text]) {
+			e-- // a name never ends on a connector: "Promises Treatment Center on (Tuesday)"
 		}
 		if e == i {
 			i = re
@@ -420,7 +473,7 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool) []spa
 		out = append(out, nameSpan(s, ws, i, e, "", nil, heading))
 		i = re
 	}
-	return contextTypes(ws, out)
+	return annotate(s, ws, contextTypes(ws, out), lowerSeen)
 }
 
 // firstTitle returns the position of the first title in ws[i:end] that is
@@ -601,6 +654,10 @@ func contextTypes(ws []word, sps []span) []span {
 		e, ok := endAt[sp.end]
 		if !ok {
 			e = i
+		}
+		if sp.known == nil && workCue(ws, i, e) {
+			sp.work = max(sp.work, 1)
+			continue
 		}
 		if i > 1 && !ws[i].brk && !ws[i-1].brk && !ws[i-1].cap && (lex.heads[strings.ToLower(ws[i-1].text)] || lex.roleNouns[strings.ToLower(ws[i-1].text)]) {
 			// "Russian dictator Vladimir Putin": a lower-case title after a demonym

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/entity"
@@ -207,6 +208,11 @@ func (st *docState) speakerFor(k int, sp Span) int {
 			}
 		}
 	}
+	if best < 0 && bestDist < 1<<30 {
+		// "a friend of the actress said": a speaker the story does not name
+		st.lastSpeaker, st.lastSent = -1, k
+		return -1
+	}
 	if best < 0 {
 		best = bestOutlet
 	}
@@ -233,6 +239,7 @@ type cue struct {
 	off, tok int
 	speaker  int
 	channel  bool
+	desc     bool // the speaker is a description ("a friend of the actress") no entity answers to
 }
 
 // cues lists the attributions of sentence k (outside quotation marks).
@@ -247,6 +254,9 @@ func (st *docState) cues(k int) []cue {
 		lw := t.Lower
 		if !speechVerbs[lw] && !channelVerbs[lw] {
 			continue
+		}
+		if ti > 0 && t.Text != t.Lower || st.inMention(k, t) {
+			continue // a capitalised word inside a name ("Promises Treatment Center") is no verb
 		}
 		c := cue{off: s.Start + t.Start, tok: ti, speaker: -1, channel: channelVerbs[lw]}
 		switch {
@@ -270,17 +280,42 @@ func (st *docState) cues(k int) []cue {
 				c.channel = false
 			}
 		default:
-			c.speaker = st.subject(k, ti)
-			if c.speaker < 0 && (ti == 0 || st.inQuote(s.Para, s.Start+toks[ti-1].Start) || prevIsQuoteEnd(s.Text, t.Start)) {
+			c.speaker, c.desc = st.subjectDesc(k, ti)
+			if c.speaker < 0 && !c.desc && (ti == 0 || st.inQuote(s.Para, s.Start+toks[ti-1].Start) || prevIsQuoteEnd(s.Text, t.Start)) {
 				// inversion after a quote: `," said Putin`
 				c.speaker = st.mentionAfter(k, t.End, 4)
 			}
 		}
-		if c.speaker >= 0 {
+		if c.speaker >= 0 && !st.canSpeak(c.speaker) {
+			c.speaker = -1
+		}
+		if c.speaker >= 0 || c.desc {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// canSpeak: a speaker is a person or an organisation, or a place that
+// stands for its government ("Beijing said"); never a region, an event or
+// a work. (subject and mentionAfter already leave out places after a
+// preposition: "in Malibu".)
+func (st *docState) canSpeak(e int) bool {
+	switch st.ents.Entities[e].Type {
+	case parallax.Person, parallax.Org, parallax.GPE:
+		return true
+	}
+	return false
+}
+
+// inMention: token t of sentence k lies inside a name written in it.
+func (st *docState) inMention(k int, t text.Token) bool {
+	for _, m := range st.ents.In(st.di, k) {
+		if m.Kind == entity.ByName && m.Start <= t.Start && t.End <= m.End && strings.Contains(m.Text, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 func isBe(w string) bool {
@@ -322,10 +357,15 @@ func (st *docState) mentionAfter(k, from, maxToks int) int {
 	return -1
 }
 
-// subject finds the speaker before token ti of sentence k: the nearest
+func (st *docState) subject(k, ti int) int {
+	e, _ := st.subjectDesc(k, ti)
+	return e
+}
+
+// subjectDesc finds the speaker before token ti of sentence k: the nearest
 // mention not inside a prepositional phrase ("from the Stimson Center",
 // "in Washington"), or a pronoun; the search stops at a quotation.
-func (st *docState) subject(k, ti int) int {
+func (st *docState) subjectDesc(k, ti int) (int, bool) {
 	s := &st.d.Sentences[k]
 	toks := s.Tokens
 	ms := st.ents.In(st.di, k)
@@ -341,29 +381,95 @@ func (st *docState) subject(k, ti int) int {
 	for j := j0; j >= 0; j-- {
 		t := toks[j]
 		if st.inQuote(s.Para, s.Start+t.Start) {
-			return -1
+			return -1, false
 		}
 		if strings.ContainsAny(s.Text[t.End:toks[j+1].Start], ";") {
-			return -1
+			return -1, false
 		}
 		if t.Lower == "that" || t.Lower == "which" && j < ti-1 {
-			return -1
+			return -1, false
 		}
 		if e := st.pronoun(k, t); e >= 0 {
-			return e
+			return e, false
 		}
+		inName := false
 		for mi := len(ms) - 1; mi >= 0; mi-- {
 			m := ms[mi]
 			if m.Kind == entity.ByDemonym || !(m.Start <= t.Start && t.End <= m.End) {
 				continue
 			}
-			if inPrepPhrase(s.Text, toks, m.Start) {
-				break
+			inName = true
+			if inPrepPhrase(s.Text, toks, m.Start) || namedBy(toks, m.Start) || !st.canSpeak(m.Entity) {
+				break // "in Malibu", "a line called Mantra", a work: not the subject
 			}
 			if m.End < len(s.Text) && strings.HasPrefix(s.Text[m.End:], "’s") || strings.HasPrefix(s.Text[m.End:], "'s") {
 				break // "Putin's spokesman said": the owner does not speak
 			}
-			return m.Entity
+			return m.Entity, false
+		}
+		if inName || t.Text != t.Lower || !entity.IsPersonNoun(t.Lower) {
+			continue
+		}
+		// a description heads the subject: "her rep told", "a friend of the actress said"
+		if j > 1 && prepositions[toks[j-2].Lower] && determinerWord(toks[j-1].Lower) || j > 0 && prepositions[toks[j-1].Lower] {
+			continue // the noun of an of-phrase: "(a friend) of the actress"
+		}
+		return st.describedSpeaker(k, t), true
+	}
+	return -1, false
+}
+
+func determinerWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// namedBy: the mention at off follows "called", "named" or "dubbed": a name
+// being given, not a subject ("a fashion line called Mantra").
+func namedBy(toks []text.Token, off int) bool {
+	j := -1
+	for i, t := range toks {
+		if t.Start >= off {
+			break
+		}
+		j = i
+	}
+	if j < 0 {
+		return false
+	}
+	switch toks[j].Lower {
+	case "called", "named", "dubbed", "titled", "entitled":
+		return true
+	}
+	return false
+}
+
+// describedSpeaker resolves a description's head noun t in sentence k to
+// the person the story introduced with a noun of its group ("her rep" ->
+// the one written "rep Jack Ketsoyan"); of several, the one named last
+// before it in the document; else -1.
+func (st *docState) describedSpeaker(k int, t text.Token) int {
+	cands := st.ents.Described(t.Lower)
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	for j := k; j >= 0; j-- {
+		ms := st.ents.In(st.di, j)
+		for mi := len(ms) - 1; mi >= 0; mi-- {
+			if j == k && ms[mi].Start >= t.Start {
+				continue
+			}
+			for _, c := range cands {
+				if ms[mi].Entity == c {
+					return c
+				}
+			}
 		}
 	}
 	return -1
@@ -469,7 +575,7 @@ func (st *docState) reported(k int) (int, string, bool) {
 				before := strings.TrimRight(s.Text[:m.Start], " ")
 				if c := strings.LastIndex(before, ","); c > 0 {
 					desc := strings.Fields(before[c+1:])
-					if len(desc) <= 5 && strings.ToLower(before[c+1:]) == before[c+1:] {
+					if len(desc) <= 5 && strings.ToLower(before[c+1:]) == before[c+1:] && st.fullClause(k, strings.TrimSpace(before[:c])) {
 						txt = before[:c]
 					}
 				}
@@ -478,7 +584,7 @@ func (st *docState) reported(k int) (int, string, bool) {
 			if txt == "" && strings.HasSuffix(head, ",") && c.tok+1 < len(toks) && (pronounWord(toks[c.tok-1].Lower)) {
 				txt = "" // ", he said" is handled by the mention case when he resolves
 			}
-			if txt == "" && speechVerbs[t.Lower] && !objectVerb(t.Lower) && c.tok+1 < len(toks) && clauseStart(toks[c.tok+1]) && c.tok > 0 {
+			if txt == "" && speechVerbs[t.Lower] && !objectVerb(t.Lower) && c.tok+1 < len(toks) && clauseStart(toks[c.tok+1]) && c.tok > 0 && hasVerb(toks[c.tok+2:]) {
 				// "He stressed the two sides should ...": the rest of the sentence
 				txt = s.Text[t.End:]
 			}
@@ -486,6 +592,9 @@ func (st *docState) reported(k int) (int, string, bool) {
 		txt = strings.TrimSpace(txt)
 		txt = strings.TrimRight(txt, ".!? ")
 		txt = stripAccording(txt)
+		if !st.fullClause(k, txt) {
+			continue
+		}
 		if len(strings.Fields(txt)) >= 4 {
 			st.lastSpeaker, st.lastSent = c.speaker, k
 			return c.speaker, txt, true
@@ -551,6 +660,57 @@ func objectVerb(w string) bool {
 	switch w {
 	case "called", "calls", "calling", "described", "describes", "describing", "asked", "asks", "urged", "urges", "praised", "hailed", "criticized", "criticised", "accused", "told", "tells", "promised", "denied", "denies", "expressed", "pointed", "posted", "announced", "announces":
 		return true
+	}
+	return false
+}
+
+// subordinators open a clause that frames the speech, not what was said:
+// "When asked whether she was still a party girl, the star said ...".
+var subordinators = map[string]bool{"when": true, "if": true, "after": true, "before": true, "while": true, "although": true, "though": true, "because": true, "since": true, "as": true, "asked": true, "in": true, "during": true, "following": true, "despite": true, "until": true, "once": true, "unless": true, "whether": true}
+
+// fullClause: reported text txt of sentence k is a whole clause: it opens
+// with a word, not punctuation (", there is no open bar"), not with a
+// subordinator, and neither starts nor ends inside a name.
+func (st *docState) fullClause(k int, txt string) bool {
+	if txt == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(txt)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '"' && r != '“' && r != '‘' && r != '\'' {
+		return false
+	}
+	if f := strings.Fields(txt); subordinators[strings.ToLower(strings.Trim(f[0], ",;:"))] {
+		return false
+	}
+	s := &st.d.Sentences[k]
+	off := strings.Index(s.Text, txt)
+	if off < 0 {
+		return true
+	}
+	end := off + len(txt)
+	for _, m := range st.ents.In(st.di, k) {
+		if m.Kind != entity.ByName {
+			continue
+		}
+		if m.Start < off && off < m.End || m.Start < end && end < m.End {
+			return false
+		}
+	}
+	return true
+}
+
+// hasVerb: the words hold a finite verb, as a clause does ("the two sides
+// should meet"), told apart from an object ("the actress's stay at
+// Promises") by auxiliaries, modals, common past forms and -ed endings.
+func hasVerb(toks []text.Token) bool {
+	for _, t := range toks {
+		switch t.Lower {
+		case "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "went", "got", "came", "made", "took", "gave", "left", "saw", "knew", "thought", "felt", "kept", "won", "lost", "met", "told", "said", "needs", "wants", "plans", "remains":
+			return true
+		}
+		if len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") {
+			return true
+		}
 	}
 	return false
 }
