@@ -33,7 +33,10 @@ type IngestOptions struct {
 	// (or a run after a crash) continues the stories of the one before
 	// (default 5000; negative: none). It happens when the first article not
 	// yet stored comes up, so a run with nothing new stays quick.
-	Warm    int
+	Warm int
+	// Dedup configures the near-copy index. Its Capacity, the most recent
+	// articles held, also bounds the article ids the runner remembers;
+	// default 100000 (about 60 MB), negative for no bound.
 	Dedup   dedup.Options
 	Cluster cluster.Options
 	// Progress is told the articles read so far and the input bytes they
@@ -186,6 +189,21 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 	if opt.Warm == 0 {
 		opt.Warm = 5000
 	}
+	if opt.Dedup.Capacity == 0 {
+		opt.Dedup.Capacity = 100000
+	}
+	// What the ordered stage remembers per article (ids, keys, stories of
+	// copies) is bounded like the near-copy index: an ingest that runs for
+	// days (feeds polled with --every) holds the same memory after a week as
+	// after a day. Keys need remembering only until their batch is
+	// committed, after which the walker's Has check finds them; far fewer
+	// articles than the bound are in flight at once.
+	remember := opt.Dedup.Capacity
+	if remember < 0 {
+		remember = 0 // no bound
+	} else {
+		remember = max(remember, 8*opt.Batch+4096)
+	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -209,9 +227,9 @@ func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Rea
 		dd:      dedup.New(opt.Dedup),
 		cl:      cluster.New(opt.Cluster),
 		storyOf: map[int]string{},
-		byID:    map[string]string{},
-		ids:     map[string]int{},
-		seen:    map[string]bool{},
+		byID:    newRecent[string](remember),
+		ids:     newRecent[int](remember),
+		seen:    newRecent[bool](remember),
 		known:   map[string]bool{},
 		ctx:     ctx,
 	}
@@ -403,12 +421,12 @@ type runner struct {
 	warmErr error
 	ctx     context.Context
 
-	storyOf map[int]string    // clusterer story number -> story id
-	byID    map[string]string // article id -> story id, for copies
-	ids     map[string]int    // article ids used in this run
-	seen    map[string]bool   // keys met in this run
-	known   map[string]bool   // story ids stored before this run
-	updated map[string]bool   // stories from before this run that gained articles
+	storyOf map[int]string  // clusterer story number -> story id
+	byID    *recent[string] // article id -> story id, for copies
+	ids     *recent[int]    // article ids used in this run
+	seen    *recent[bool]   // keys met in this run
+	known   map[string]bool // story ids stored before this run
+	updated map[string]bool // stories from before this run that gained articles
 
 	stats      IngestStats
 	progressed int
@@ -434,7 +452,7 @@ func (r *runner) warm(ctx context.Context) error {
 		}
 		if a.StoryID != "" {
 			r.known[a.StoryID] = true
-			r.byID[id] = a.StoryID
+			r.byID.put(id, a.StoryID)
 		}
 	}
 	return nil
@@ -455,7 +473,7 @@ func (r *runner) order(j *job, p *pending) {
 	r.stats.Read++
 	p.read++
 	p.bytes += int64(len(j.doc.Text))
-	if j.stored || r.seen[j.key] {
+	if j.stored || r.seen.get(j.key) {
 		r.stats.Stored++
 		return
 	}
@@ -472,23 +490,23 @@ func (r *runner) order(j *job, p *pending) {
 	if r.warmErr != nil {
 		return
 	}
-	r.seen[j.key] = true
+	r.seen.put(j.key, true)
 	a := j.article
 	// Ids are unique within a run, as in a report.
-	if n := r.ids[a.ID]; n > 0 {
-		r.ids[a.ID]++
+	if n := r.ids.get(a.ID); n > 0 {
+		r.ids.put(a.ID, n+1)
 		a.ID += "~" + strconv.Itoa(n+1)
 	} else {
-		r.ids[a.ID] = 1
+		r.ids.put(a.ID, 1)
 	}
 	body := j.body
 	res := r.dd.AddSketch(a.ID, j.sketch)
 	var storyID string
 	if res.DupOf != "" {
 		a.DuplicateOf = parallax.NullString(res.DupOf)
-		storyID = r.byID[res.Match]
+		storyID = r.byID.get(res.Match)
 		if storyID == "" {
-			storyID = r.byID[res.DupOf]
+			storyID = r.byID.get(res.DupOf)
 		}
 	}
 	if storyID == "" {
@@ -519,11 +537,39 @@ func (r *runner) order(j *job, p *pending) {
 		}
 		r.updated[storyID] = true
 	}
-	r.byID[a.ID] = storyID
+	r.byID.put(a.ID, storyID)
 	d := j.doc
 	p.batch.Articles = append(p.batch.Articles, parallax.StoredArticle{
 		Key: j.key, StoryID: storyID, Article: *a, Text: body,
 		Input: parallax.Input{Path: d.Path, Format: d.Format, Text: d.Text, Title: d.Title, Published: d.Published, Source: d.Source, URL: d.URL, Author: d.Author},
 	})
 	p.exact = append(p.exact, res.Exact)
+}
+
+// recent is a map that forgets its oldest keys beyond a capacity (0: never).
+type recent[V any] struct {
+	m    map[string]V
+	ring []string // keys in the order they came, when bounded
+	next int
+	cap  int
+}
+
+func newRecent[V any](capacity int) *recent[V] {
+	return &recent[V]{m: map[string]V{}, cap: capacity}
+}
+
+func (r *recent[V]) get(k string) V { return r.m[k] }
+
+// put sets k's value; a new key pushes out the oldest one when full.
+func (r *recent[V]) put(k string, v V) {
+	if _, ok := r.m[k]; !ok && r.cap > 0 {
+		if len(r.ring) < r.cap {
+			r.ring = append(r.ring, k)
+		} else {
+			delete(r.m, r.ring[r.next])
+			r.ring[r.next] = k
+			r.next = (r.next + 1) % r.cap
+		}
+	}
+	r.m[k] = v
 }

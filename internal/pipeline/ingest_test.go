@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -352,4 +353,90 @@ func BenchmarkIngest(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestRecent(t *testing.T) {
+	tests := []struct {
+		name  string
+		cap   int
+		puts  []string
+		held  []string
+		gone  []string
+		count int
+	}{
+		{"unbounded", 0, []string{"a", "b", "c", "d"}, []string{"a", "b", "c", "d"}, nil, 4},
+		{"oldest leave", 2, []string{"a", "b", "c", "d"}, []string{"c", "d"}, []string{"a", "b"}, 2},
+		{"a second put does not renew", 2, []string{"a", "b", "a", "c"}, []string{"b", "c"}, []string{"a"}, 2},
+		{"under capacity", 5, []string{"a", "b"}, []string{"a", "b"}, nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRecent[int](tt.cap)
+			for i, k := range tt.puts {
+				r.put(k, i+1)
+			}
+			for _, k := range tt.held {
+				if r.get(k) == 0 {
+					t.Errorf("%s forgotten", k)
+				}
+			}
+			for _, k := range tt.gone {
+				if r.get(k) != 0 {
+					t.Errorf("%s still held", k)
+				}
+			}
+			if len(r.m) != tt.count {
+				t.Errorf("holds %d keys, want %d", len(r.m), tt.count)
+			}
+		})
+	}
+}
+
+// TestIngestSearchFindsCopies checks that a search for the words of a near
+// copy finds the story holding it, though only originals have their text in
+// the full-text index.
+func TestIngestSearchFindsCopies(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c")
+	writeCorpus(t, corpus, 2)
+	db, _ := openStore(t)
+	ctx := context.Background()
+	if _, err := Ingest(ctx, db, []string{corpus}, nil, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := db.Stories(ctx, parallax.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, found := 0, 0
+	for _, s := range stories {
+		arts, err := db.StoryArticles(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			if a.Article.DuplicateOf == "" || checked == 40 {
+				continue
+			}
+			// The copy's five longest words: a query only its family matches.
+			words := strings.FieldsFunc(a.Text, func(r rune) bool { return !unicode.IsLetter(r) })
+			slices.SortStableFunc(words, func(x, y string) int { return len(y) - len(x) })
+			words = slices.Compact(words)
+			q := strings.Join(words[:min(5, len(words))], " ")
+			res, err := db.Search(ctx, q, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked++
+			for _, h := range res.Articles {
+				if h.StoryID == s.ID {
+					found++
+					break
+				}
+			}
+		}
+	}
+	if checked < 40 || found < checked*95/100 {
+		t.Fatalf("the story of %d of %d near copies found by searching their words", found, checked)
+	}
 }
