@@ -17,6 +17,7 @@ var (
 	pronounOpen = dataLines("data/pronouns.txt")
 	reporting   = dataLines("data/reporting.txt")
 	trailing    = dataLines("data/trailing.txt")
+	endings     = dataLines("data/endings.txt")
 )
 
 func dataLines(name string) []string {
@@ -136,10 +137,36 @@ func mainClause(t string) string {
 	if loc := reCircumstance.FindStringIndex(u); loc != nil && !quoteOpen(u[:loc[0]]) && len(strings.Fields(u[:loc[0]])) >= minSentenceWords {
 		u = strings.TrimRight(u[:loc[0]], " ,;") + "."
 	}
+	u = cutAfterList(u)
 	if u == t {
 		return ""
 	}
 	return u
+}
+
+var (
+	// a list of three or more short items ("economy, trade, energy and
+	// agriculture") followed by a comma and more words: further
+	// coordinated clauses the list's sentence can do without
+	reListTail = regexp.MustCompile(`(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,2},\s+){2,}[\p{L}-]+(?:\s+[\p{L}-]+){0,2},?\s+(?:and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}(,\s+[^;“”"]+)$`)
+	// a verb before the list: the words before it hold a clause
+	reFinite = regexp.MustCompile(`\b(?:said|says|is|are|was|were|has|have|had|will|would|should|can|could|must|may|might|[a-z]{3,}ed)\b`)
+)
+
+// cutAfterList cuts what follows a list of short items at the end of a
+// sentence: "X stressed the two sides should push for cooperation on
+// economy, trade, energy and agriculture, promote ..., and expand ..."
+// keeps its first clause. The cut is made only when a verb stands before
+// the list, the cut part is at least three words, and outside quotations.
+func cutAfterList(u string) string {
+	m := reListTail.FindStringSubmatchIndex(u)
+	if m == nil || quoteOpen(u[:m[2]]) || !reFinite.MatchString(u[:m[0]]) {
+		return u
+	}
+	if len(strings.Fields(u[m[2]:])) < 3 || len(strings.Fields(u[:m[2]])) < minSentenceWords {
+		return u
+	}
+	return strings.TrimRight(u[:m[2]], " ,;") + "."
 }
 
 // cutTail removes the trailing clause re matches when ok, the cut is
@@ -180,6 +207,23 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// reExpletive matches an opening "it" that stands for the clause after
+// it, not for anything before: "It was agreed that ...", "It is unclear
+// whether ...", "It has been shown repeatedly that ...".
+var reExpletive = regexp.MustCompile(`^It\s+(?:is|was|has been|had been|will be|would be|seems|seemed|appears|appeared|remains|remained)\s+(?:\S+\s+){0,3}?(?:that|to|whether|if|how|why|when)\b`)
+
+// endsComparing reports whether t ends by comparing with something
+// before it: "... is similar.", "... did the same."
+func endsComparing(t string) bool {
+	t = strings.ToLower(strings.TrimRight(t, ".!”\"’) "))
+	for _, e := range endings {
+		if t == e || strings.HasSuffix(t, " "+e) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsWithPronoun reports whether t opens, perhaps after a short phrase
 // ("On Friday, he ..."), with a word that needs an antecedent.
 func startsWithPronoun(t string) bool {
@@ -193,6 +237,9 @@ func startsWithPronoun(t string) bool {
 		return false
 	}
 	w := strings.Trim(first[0], ",.;:")
+	if reExpletive.MatchString(t) {
+		return false // "It was agreed that ...": "it" points at nothing
+	}
 	for _, p := range pronounOpen {
 		if w == p {
 			return true

@@ -120,3 +120,53 @@ func TestUsable(t *testing.T) {
 		})
 	}
 }
+
+func TestCutAfterList(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"The minister said the two sides should work together on trade, energy, finance and farming, build new ports along the coast, and expand flights.",
+			"The minister said the two sides should work together on trade, energy, finance and farming."},
+		// no verb before the list: the list may be the subject
+		{"Officials from France, Italy and Spain, who met in Geneva on Monday, agreed on quotas.",
+			"Officials from France, Italy and Spain, who met in Geneva on Monday, agreed on quotas."},
+		// too little after the list to be a clause
+		{"Prices rose in France, Italy and Spain, officials said.",
+			"Prices rose in France, Italy and Spain, officials said."},
+		// no list
+		{"The council approved the budget on Tuesday, ending a month of talks.",
+			"The council approved the budget on Tuesday, ending a month of talks."},
+	}
+	for _, c := range cases {
+		if got := cutAfterList(c.in); got != c.want {
+			t.Errorf("cutAfterList(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestContextOpenings(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"It was agreed that the two armies would hold joint drills.", false},
+		{"It is unclear whether the ceasefire will hold.", false},
+		{"It has been shown repeatedly that sanctions fail.", false},
+		{"It fell by four percent in the third quarter.", true},
+		{"During the talks, it was agreed that tariffs would fall.", false},
+		{"On Monday, she resigned from the cabinet.", true},
+	}
+	for _, c := range cases {
+		if got := startsWithPronoun(c.in); got != c.want {
+			t.Errorf("startsWithPronoun(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	for in, want := range map[string]bool{
+		"The situation with energy exports is similar.": true,
+		"Rival firms did the same.":                     true,
+		"Gas exports rose by a third in the year.":      false,
+		"Analysts expect a similar rise in 2025.":       false,
+	} {
+		if got := endsComparing(in); got != want {
+			t.Errorf("endsComparing(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -26,7 +26,8 @@ import (
 //	python3 ../shared/tools/rouge.py /tmp/neus/summary.jsonl
 //	python3 ../shared/tools/rouge.py /tmp/neus/excerpt.jsonl
 //
-// NEUS_WORDS sets the budget (default 60, about the references' median of
+// NEUS_FILE names another split (../../../shared/data/neus/train.jsonl,
+// on which the weights are tuned). NEUS_WORDS sets the budget (default 60, about the references' median of
 // 56 words). The budget is a limit for both: the summary has at most that
 // many words (about 51 on average at 60), each excerpt is its outlet's
 // text cut to that many words (about 49 on average at 60, since some
@@ -42,6 +43,9 @@ func TestNeuS(t *testing.T) {
 		budget, _ = strconv.Atoi(w)
 	}
 	path := "../../../shared/data/neus/val.jsonl"
+	if p := os.Getenv("NEUS_FILE"); p != "" {
+		path = p // the train split, for tuning
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)

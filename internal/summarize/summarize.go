@@ -33,18 +33,19 @@ const MaxHeadlineWords = 15
 // Weights of the selection; tuned on the NeuS train split
 // (../shared/data/neus/train.jsonl), never on the stories reported.
 var (
-	leadWeight    = 2.0  // weight of an early position in its article
-	claimWeight   = 0.5  // weight per independent source of the sentence's claim
-	agreeWeight   = 0.5  // weight per further article that states the sentence (or its claim)
-	titleWeight   = 2.0  // weight of each title word a sentence uses, by the share of titles using it
-	beamPool      = 100  // candidates, best first, the search considers
-	beamWidth     = 16   // sets kept at each size
-	mmrWeight     = 1.0  // cost of overlap with chosen sentences (maximal marginal relevance)
-	conceptWeight = 12.0 // weight of the story words a sentence adds, each by the share of articles using it
-	pronounCost   = 5.0  // cost of an opening that needs an antecedent
-	redundant     = 0.5  // overlap above which a candidate repeats a chosen sentence
-	citeOverlap   = 0.5  // share of the shorter sentence's words another must hold to state it
-	citeMinShare  = 3    // and at least this many words
+	leadWeight      = 2.0  // weight of an early position in its article
+	claimWeight     = 0.5  // weight per independent source of the sentence's claim
+	agreeWeight     = 0.5  // weight per further article that states the sentence (or its claim)
+	titleWeight     = 2.0  // weight of each title word a sentence uses, by the share of titles using it
+	beamPool        = 100  // candidates, best first, the search considers
+	beamWidth       = 16   // sets kept at each size
+	mmrWeight       = 1.0  // cost of overlap with chosen sentences (maximal marginal relevance)
+	conceptWeight   = 12.0 // weight of the story words a sentence adds, each by the share of articles using it
+	pronounCost     = 5.0  // cost of an opening that needs an antecedent
+	consensusWeight = 8.0  // worth of the claim a sentence states, by the share of the other articles stating it
+	redundant       = 0.5  // overlap above which a candidate repeats a chosen sentence
+	citeOverlap     = 0.5  // share of the shorter sentence's words another must hold to state it
+	citeMinShare    = 3    // and at least this many words
 )
 
 const minSentenceWords = 6 // shorter sentences are fragments
@@ -58,8 +59,14 @@ type cand struct {
 	n         int      // words in text
 	cites     []string // ids of the articles stating it
 	claim     int      // index of its claim group in the claims, -1 for none
+	agree     float64  // share of the other articles that state it or its claim (independently)
 	score     float64
 	pos       float64 // relative position in its article, 0 = lead
+	// an opening pronoun rewritten as a person's name: the full name at
+	// byte nameAt of text (-1 for none), and the short name a summary
+	// that has already named them uses
+	nameAt      int
+	full, short string
 }
 
 // Summarize returns the story's headline and summary.
@@ -68,12 +75,12 @@ func Summarize(docs []*text.Document, claims []parallax.Claim, ents *entity.Set,
 	if limit <= 0 {
 		limit = DefaultWords
 	}
-	cs := candidates(docs, claims)
+	cs := candidates(docs, claims, newPeople(ents))
 	h, src := headline(cs, docs)
 	chosen := choose(cs, limit, src, spread(docs, cs))
 	out := make([]parallax.SummarySentence, len(chosen))
 	for i, c := range chosen {
-		out[i] = parallax.SummarySentence{Text: c.text, Citations: c.cites}
+		out[i] = parallax.SummarySentence{Text: render(c, out[:i]), Citations: c.cites}
 	}
 	if h == "" {
 		h = fallbackHeadline(docs)
@@ -108,7 +115,7 @@ func overlap(a, b map[string]bool) (shared int, ofMin float64) {
 }
 
 // candidates scores every usable sentence of the story, best first.
-func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
+func candidates(docs []*text.Document, claims []parallax.Claim, ppl *people) []*cand {
 	// the claim group of each sentence (the one with most sources) and
 	// its independent sources
 	type member struct{ claim, sources, indep int }
@@ -138,10 +145,18 @@ func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
 	}
 	var cs []*cand
 	for di, d := range docs {
+		var refs []int
+		if ppl != nil {
+			refs = ppl.resolve(di, d)
+		}
 		for si, s := range d.Sentences {
 			t, ok := usable(s)
 			if !ok {
 				continue
+			}
+			ref := -1
+			if refs != nil {
+				ref = refs[si]
 			}
 			m, inClaim := group[[2]string{d.Article.ID, s.Text}]
 			if !inClaim {
@@ -152,8 +167,14 @@ func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
 				variants = append(variants, u)
 			}
 			for _, t := range variants {
-				c := &cand{doc: di, sent: si, text: t, n: len(strings.Fields(t)), claim: m.claim,
+				c := &cand{doc: di, sent: si, text: t, claim: m.claim, nameAt: -1,
 					pos: float64(si) / float64(len(d.Sentences))}
+				if ref >= 0 {
+					c.full, c.short = ppl.ents.Entities[ref].Name, ppl.short[ref]
+					c.text, c.nameAt = named(t, c.full)
+				}
+				t := c.text
+				c.n = len(strings.Fields(t))
 				c.words = words(text.Tokenize(t))
 				for w := range c.words {
 					c.wordList = append(c.wordList, w)
@@ -161,11 +182,14 @@ func candidates(docs []*text.Document, claims []parallax.Claim) []*cand {
 				sort.Strings(c.wordList)
 				c.cites, c.score = stating(c, di, docs, all)
 				agree := max(len(c.cites), m.sources)
+				if len(docs) > 1 {
+					c.agree = float64(max(m.indep, len(c.cites))-1) / float64(len(docs)-1)
+				}
 				for _, w := range c.wordList {
 					c.score += titleWeight * titled[w]
 				}
 				c.score += leadWeight*(1-c.pos) + claimWeight*float64(m.indep) + agreeWeight*float64(agree-1)
-				if startsWithPronoun(t) {
+				if startsWithPronoun(t) || endsComparing(t) {
 					c.score -= pronounCost
 				}
 				cs = append(cs, c)
@@ -276,21 +300,45 @@ func usable(s text.Sentence) (string, bool) {
 	return condense(t), true
 }
 
-// choose picks candidates within the word limit by gain per word (score
-// less overlap with those chosen), never two of one claim group nor one
-// that repeats a chosen sentence, and orders them: first (the headline's
-// sentence) when chosen, then by how many articles state them, then by
-// where they stand in their articles.
+// choose picks candidates within the word limit, never two of one claim
+// group nor one that repeats a chosen sentence, and orders them: first
+// (the headline's sentence) when chosen, then by how many articles state
+// them, then by where they stand in their articles.
+//
+// A set is valued by its sentences' scores, the story words they cover
+// (each once), and the claims they state (each once, since no two share a
+// claim group), each by how many other articles state it: consensus
+// first.
 func choose(cs []*cand, limit int, first *cand, share map[string]float64) []*cand {
 	if len(cs) > beamPool {
 		cs = cs[:beamPool]
 	}
-	// a beam search over sets of candidates taken in score order, each set
-	// valued by the sum of its sentences' gains: the limit is filled with
-	// what the story agrees on rather than by the single best sentence
+	best := search(cs, limit, share)
+	chosen := make([]*cand, len(best))
+	for k, i := range best {
+		chosen[k] = cs[i]
+	}
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := chosen[i], chosen[j]
+		if (a == first) != (b == first) {
+			return a == first
+		}
+		if len(a.cites) != len(b.cites) {
+			return len(a.cites) > len(b.cites) // consensus first
+		}
+		return a.pos < b.pos
+	})
+	return chosen
+}
+
+// search is a beam search over sets of candidates within limit words,
+// candidates taken in score order, each set valued by the sum of its sentences' gains: the limit is
+// filled with what the story agrees on rather than by the single best
+// sentence. It returns the best set's indexes.
+func search(cs []*cand, limit int, share map[string]float64) []int {
 	type set struct {
 		last int   // index in cs of the last candidate added
-		ids  []int // indexes in cs, ascending
+		ids  []int // indexes in cs
 		used int
 		val  float64
 	}
@@ -321,21 +369,7 @@ func choose(cs []*cand, limit int, first *cand, share map[string]float64) []*can
 		}
 		beam = next
 	}
-	chosen := make([]*cand, len(best.ids))
-	for k, i := range best.ids {
-		chosen[k] = cs[i]
-	}
-	sort.SliceStable(chosen, func(i, j int) bool {
-		a, b := chosen[i], chosen[j]
-		if (a == first) != (b == first) {
-			return a == first
-		}
-		if len(a.cites) != len(b.cites) {
-			return len(a.cites) > len(b.cites) // consensus first
-		}
-		return a.pos < b.pos
-	})
-	return chosen
+	return best.ids
 }
 
 // gain is what c adds to the chosen candidates cs[ids]: its score, the
@@ -368,7 +402,7 @@ func gain(c *cand, cs []*cand, ids []int, share map[string]float64) (float64, bo
 			add += share[w]
 		}
 	}
-	return c.score + conceptWeight*add - mmrWeight*sim, true
+	return c.score + conceptWeight*add - mmrWeight*sim + consensusWeight*c.agree, true
 }
 
 func fallbackHeadline(docs []*text.Document) string {
