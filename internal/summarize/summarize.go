@@ -4,7 +4,8 @@
 // carrying loaded words or role labels, in an order a reader can follow,
 // each citing every article whose sentences state it.
 //
-// It extracts and lightly trims sentences; it does not generate new text.
+// It extracts and lightly trims sentences, and names the person an
+// opening "he" or "she" refers to (resolve.go); it generates no other text.
 package summarize
 
 import (
