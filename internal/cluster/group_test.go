@@ -66,8 +66,9 @@ func loadNeuS(tb testing.TB, n int) []neusStory {
 }
 
 // TestGroupNeuS: three outlets' reports of one event should stay together, alone and among
-// the other stories' articles. Only about half do (see the package doc); the test guards
-// that level against regressions.
+// the other stories' articles. Alone, 94 of 100 do (51 without the attach pass); all 300
+// together, purity stays near the online pass's level (see the package doc). The test
+// guards those levels.
 func TestGroupNeuS(t *testing.T) {
 	neusRefine := defaultRefine
 	stories := loadNeuS(t, 100)
@@ -102,11 +103,11 @@ func TestGroupNeuS(t *testing.T) {
 	p, r, f := bcubed(pred, gold)
 	t.Logf("NeuS %d stories: alone %d in one story; all together: %d stories, %d with all three articles in one, B-cubed P %.4f R %.4f F1 %.4f",
 		len(stories), alone, len(g), together, p, r, f)
-	if alone < len(stories)*45/100 {
+	if alone < len(stories)*92/100 {
 		t.Errorf("only %d of %d stories' articles form one story when clustered alone", alone, len(stories))
 	}
-	if p < 0.72 || together < 48 {
-		t.Errorf("all stories together: purity (B-cubed P) %.4f < 0.72 or %d < 48 triples together", p, together)
+	if p < 0.71 || together < 55 {
+		t.Errorf("all stories together: purity (B-cubed P) %.4f < 0.71 or %d < 55 triples together", p, together)
 	}
 }
 
@@ -128,5 +129,44 @@ func TestGroupSeeds(t *testing.T) {
 	}
 	if g := groupItems(its, Options{}, defaultRefine); len(g) != 1 {
 		t.Errorf("seeds in %d stories, want 1: %v", len(g), g)
+	}
+}
+
+// TestAttach: short reports of one event that share a few terms form one story however
+// low their cosine; short reports of unrelated events stay apart.
+func TestAttach(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []Item
+		want  int // stories
+	}{
+		{
+			name: "three outlets, one event, different framing",
+			items: []Item{
+				{Title: "Fears grow over flooded refinery.", Text: "Residents near Pelton fear the worst as flood water surrounds the Norvik refinery, whose managers warned on Monday that stored chemicals could ignite once cooling fails."},
+				{Title: "Blast rocks refinery cut off by floods.", Text: "A blast shook a flooded refinery before dawn, sending dark smoke over the valley while crews from Pelton waited for the water to recede."},
+				{Title: "Two workers hurt as flooded refinery burns.", Text: "Two workers were taken to hospital after breathing fumes when fire broke out at the flooded Norvik site on Tuesday, Governor Ames said, adding that the water kept fire engines away."},
+			},
+			want: 1,
+		},
+		{
+			name: "three unrelated events",
+			items: []Item{
+				{Title: "Fears grow over flooded refinery.", Text: "Residents near Pelton fear the worst as flood water surrounds the Norvik refinery, whose managers warned on Monday that stored chemicals could ignite once cooling fails."},
+				{Title: "Parliament passes pension reform.", Text: "Lawmakers in Paris approved the pension bill on Tuesday after weeks of strikes, and Prime Minister Elisabeth Borne said the retirement age would rise to 64."},
+				{Title: "Striker signs four-year deal.", Text: "The Brazilian forward joined Real Madrid from Santos for a fee of 45 million euros, the club announced, ending months of talks with Barcelona."},
+			},
+			want: 3,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if g := groupItems(tt.items, Options{}, defaultRefine); len(g) != tt.want {
+				t.Errorf("%d stories %v, want %d", len(g), g, tt.want)
+			}
+			ro := defaultRefine
+			ro.Steps = "rsrmr" // without the attach pass
+			t.Logf("without attach: %d stories", len(groupItems(tt.items, Options{}, ro)))
+		})
 	}
 }
