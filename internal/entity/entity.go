@@ -14,6 +14,14 @@
 // referent clear. Two people who differ by a generational suffix ("Jesse
 // Jackson", "Jesse Jackson Jr.") are never merged, and a capital stays
 // apart from its country.
+//
+// Titles of works (a title-case phrase the story quotes whole, or one next
+// to a work noun: "the show X", "star of X", "the X actress") are typed
+// OTHER and matched whole wherever written. A multi-word name with no type
+// evidence is a person only when it opens with a common given name or holds
+// a word the story does not also write in lower case; a one-word name that
+// only ever opens sentences is dropped. Each person keeps the nouns it was
+// introduced with ("rep Jack Ketsoyan"), so Described can resolve "her rep".
 package entity
 
 import (

@@ -17,6 +17,7 @@ type known struct {
 	Type    string
 	Outlet  bool   // a news outlet or agency
 	Country string // for a demonym: the country it belongs to
+	Common  bool   // the name is also a common word: "People", "Time"
 }
 
 // lexicon is every embedded word list, loaded once.
@@ -113,7 +114,7 @@ func loadLexicon() *lexicon {
 			if len(f) < 2 {
 				continue
 			}
-			k := &known{Name: f[1], Type: f[0], Outlet: sec == "outlet"}
+			k := &known{Name: f[1], Type: f[0], Outlet: sec == "outlet", Common: len(f) > 3 && f[3] == "common"}
 			add(f[1], k)
 			if len(f) > 2 {
 				for _, a := range splitList(f[2]) {

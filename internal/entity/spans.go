@@ -244,7 +244,7 @@ func lexMatch(ws []word, i int) (int, *known) {
 		}
 		sb.WriteString(ws[j].text)
 		if k, ok := lex.names[sb.String()]; ok {
-			if ws[j].cap || ws[j].acr || j == i || ws[j].text == "pandemic" || isNumberWord(ws[j].text) {
+			if ws[j].cap || ws[j].acr || j == i || j == i+1 && !text.IsStop(ws[j].text) || isNumberWord(ws[j].text) {
 				best, bk = j+1, k
 			}
 		}

@@ -166,7 +166,8 @@ func workCue(ws []word, i, e int) bool {
 // follows ("People reported").
 func ambiguousKnown(ws []word, i int, lowerSeen map[string]bool) bool {
 	lw := strings.ToLower(ws[i].text)
-	if !ws[i].initial || ws[i].text == strings.ToUpper(ws[i].text) || !lowerSeen[lw] && !text.IsStop(lw) {
+	k := lex.names[ws[i].text]
+	if !ws[i].initial || ws[i].text == strings.ToUpper(ws[i].text) || !lowerSeen[lw] && !text.IsStop(lw) && (k == nil || !k.Common) {
 		return false
 	}
 	if i+1 < len(ws) && !ws[i+1].brk {
