@@ -132,7 +132,7 @@ func TestQuotedTitles(t *testing.T) {
 		{`He said "we will win" today.`, nil},
 		{`A role in “Night Shift”, then ‘Summer Lake’.`, []string{"Night Shift", "Summer Lake"}},
 		{`He told the "New York Times" and "NYT".`, nil}, // known names
-		{`Her show "Ellen" ended.`, nil},                   // a given name
+		{`Her show "Ellen" ended.`, nil},                 // a given name
 		{`"Year of the Woman" was the theme.`, []string{"Year of the Woman"}},
 		{`"It's over," she said.`, nil},
 	}

@@ -12,6 +12,17 @@
 // is named. A quote without a cue of its own continues the speaker of the
 // quote or statement just before it. Reported speech ("X said that ...",
 // "..., X said", "according to X, ...") is returned with Direct false.
+//
+// A speaker is a person or an organisation, or a place standing for its
+// government as a subject ("Beijing said"); never a place after a
+// preposition, a region, an event or a work. A capitalised word inside a
+// name ("Promises Treatment Center") is no speech verb. A description as
+// subject ("her rep told", "a friend of the actress said") names the person
+// the story introduced with a noun of that role (entity.Set.Described), or
+// nobody, and then the quote is not handed to the previous speaker.
+// Reported text is a whole clause: it never opens with punctuation or a
+// subordinator ("When asked ..."), never starts or ends inside a name, and
+// without "that" it must hold a finite verb.
 package quote
 
 import (
