@@ -259,6 +259,6 @@ func quotedWhole(s string, start, end int) bool {
 	if a == "" {
 		return false
 	}
-	cl, _ := utf8.DecodeRuneInString(a)
-	return isQuoteMark(cl)
+	cl, n := utf8.DecodeRuneInString(a)
+	return isQuoteMark(cl) && !unicode.IsLetter(runeAt(a, n)) // not the apostrophe of Kafoury's
 }

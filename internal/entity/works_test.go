@@ -86,6 +86,12 @@ func TestGeneralTyping(t *testing.T) {
 			absent: []string{"Sadly", "Trust"},
 		},
 		{
+			name:   "a possessive after a quote mark is no closing mark",
+			bodies: []string{`"She was our mom," Madeline Kafoury's son said. "We miss her." Kafoury's daughter wept.`},
+			typed:  map[string]string{"Madeline Kafoury": parallax.Person},
+			alias:  [][2]string{{"Madeline Kafoury", "Kafoury"}},
+		},
+		{
 			name:   "awards are no people",
 			bodies: []string{"She won a Primetime Emmy Award and the Golden Fern Prize."},
 			typed:  map[string]string{"Primetime Emmy Award": parallax.Other, "Golden Fern Prize": parallax.Other},
