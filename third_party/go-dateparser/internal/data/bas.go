@@ -6,7 +6,7 @@ var (
 	bas_Locale LocaleData
 )
 
-func init() {
+func init_bas() {
 	bas_Locale = merge(nil, LocaleData{
 		Name:      "bas",
 		DateOrder: "DMY",

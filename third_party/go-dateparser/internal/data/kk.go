@@ -8,7 +8,7 @@ var (
 	kk_Locale LocaleData
 )
 
-func init() {
+func init_kk() {
 	kk_Locale = merge(nil, LocaleData{
 		Name:      "kk",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	ks_Locale LocaleData
 )
 
-func init() {
+func init_ks() {
 	ks_Locale = merge(nil, LocaleData{
 		Name:      "ks",
 		DateOrder: "MDY",

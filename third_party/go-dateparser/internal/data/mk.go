@@ -8,7 +8,7 @@ var (
 	mk_Locale LocaleData
 )
 
-func init() {
+func init_mk() {
 	mk_Locale = merge(nil, LocaleData{
 		Name:      "mk",
 		DateOrder: "DMY",

@@ -19,7 +19,7 @@ var (
 	pt_TL_Locale LocaleData
 )
 
-func init() {
+func init_pt() {
 	pt_Locale = merge(nil, LocaleData{
 		Name:                  "pt",
 		DateOrder:             "DMY",

@@ -6,7 +6,7 @@ var (
 	rm_Locale LocaleData
 )
 
-func init() {
+func init_rm() {
 	rm_Locale = merge(nil, LocaleData{
 		Name:      "rm",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	saq_Locale LocaleData
 )
 
-func init() {
+func init_saq() {
 	saq_Locale = merge(nil, LocaleData{
 		Name:      "saq",
 		DateOrder: "DMY",

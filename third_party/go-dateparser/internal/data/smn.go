@@ -6,7 +6,7 @@ var (
 	smn_Locale LocaleData
 )
 
-func init() {
+func init_smn() {
 	smn_Locale = merge(nil, LocaleData{
 		Name:      "smn",
 		DateOrder: "DMY",
