@@ -174,8 +174,11 @@ func prepareArticle(d ingest.Doc) (*parallax.Article, []string, time.Time, error
 
 // Ingest reads the inputs and stores every article not yet stored, each
 // marked as a near copy of its first copy if it is one and placed in a
-// story. Reading and preparing run on Workers goroutines; near copies,
-// stories and writes follow the input order, so a run is deterministic.
+// story. Cleaning, sentence splitting and the near-copy sketch of each text
+// run on Workers goroutines; near-copy lookups, stories and writes follow
+// the input order, so a run is deterministic. Memory is bounded by the
+// near-copy index's capacity (IngestOptions.Dedup), the clusterer's window
+// and a few batches in flight, not by the length of the run.
 // Articles are written in batches; once Progress has counted an article it
 // is in the store. Per-input problems are in IngestStats.Skipped.
 func Ingest(ctx context.Context, st parallax.Store, paths []string, stdin io.Reader, opt IngestOptions) (IngestStats, error) {
