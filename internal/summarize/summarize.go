@@ -9,6 +9,7 @@
 package summarize
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -55,8 +56,7 @@ const minSentenceWords = 6 // shorter sentences are fragments
 type cand struct {
 	doc, sent int
 	text      string // condensed, labels stripped
-	words     map[string]bool
-	wordList  []string // the keys of words, sorted: sums over them are deterministic
+	words     wordSet
 	n         int      // words in text
 	cites     []string // ids of the articles stating it
 	claim     int      // index of its claim group in the claims, -1 for none
@@ -91,21 +91,39 @@ func Summarize(docs []*text.Document, claims []parallax.Claim, ents *entity.Set,
 
 // words returns the comparison words of a sentence: the stems of its
 // content words.
-func words(toks []text.Token) map[string]bool {
-	m := map[string]bool{}
+// wordSet is a set of content-word stems, sorted: overlaps are a merge,
+// and sums over it run in a fixed order.
+type wordSet []string
+
+// has reports whether w is in the set.
+func (ws wordSet) has(w string) bool {
+	i := sort.SearchStrings(ws, w)
+	return i < len(ws) && ws[i] == w
+}
+
+func words(toks []text.Token) wordSet {
+	ws := make(wordSet, 0, len(toks))
 	for _, t := range toks {
 		if t.Stop || len(t.Lower) < 3 {
 			continue
 		}
-		m[t.Stem] = true
+		ws = append(ws, t.Stem)
 	}
-	return m
+	sort.Strings(ws)
+	return slices.Compact(ws)
 }
 
-func overlap(a, b map[string]bool) (shared int, ofMin float64) {
-	for k := range a {
-		if b[k] {
+func overlap(a, b wordSet) (shared int, ofMin float64) {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			shared++
+			i++
+			j++
 		}
 	}
 	m := min(len(a), len(b))
@@ -133,13 +151,13 @@ func candidates(docs []*text.Document, claims []parallax.Claim, ppl *people) []*
 	// using it (Edmundson's title method)
 	titled := map[string]float64{}
 	for _, d := range docs {
-		for w := range words(text.Tokenize(string(d.Article.Title))) {
+		for _, w := range words(text.Tokenize(string(d.Article.Title))) {
 			titled[w] += 1 / float64(len(docs))
 		}
 	}
-	all := make([][]map[string]bool, len(docs))
+	all := make([][]wordSet, len(docs))
 	for di, d := range docs {
-		all[di] = make([]map[string]bool, len(d.Sentences))
+		all[di] = make([]wordSet, len(d.Sentences))
 		for si, s := range d.Sentences {
 			all[di][si] = words(s.Tokens)
 		}
@@ -177,16 +195,12 @@ func candidates(docs []*text.Document, claims []parallax.Claim, ppl *people) []*
 				t := c.text
 				c.n = len(strings.Fields(t))
 				c.words = words(text.Tokenize(t))
-				for w := range c.words {
-					c.wordList = append(c.wordList, w)
-				}
-				sort.Strings(c.wordList)
 				c.cites, c.score = stating(c, di, docs, all)
 				agree := max(len(c.cites), m.sources)
 				if len(docs) > 1 {
 					c.agree = float64(max(m.indep, len(c.cites))-1) / float64(len(docs)-1)
 				}
-				for _, w := range c.wordList {
+				for _, w := range c.words {
 					c.score += titleWeight * titled[w]
 				}
 				c.score += leadWeight*(1-c.pos) + claimWeight*float64(m.indep) + agreeWeight*float64(agree-1)
@@ -213,7 +227,7 @@ func spread(docs []*text.Document, cs []*cand) map[string]float64 {
 	for _, d := range docs {
 		seen := map[string]bool{}
 		for _, s := range d.Sentences {
-			for w := range words(s.Tokens) {
+			for _, w := range words(s.Tokens) {
 				if !seen[w] {
 					seen[w] = true
 					df[w]++
@@ -232,7 +246,7 @@ func spread(docs []*text.Document, cs []*cand) map[string]float64 {
 	}
 	sum := 0.0
 	for _, c := range cs {
-		for _, w := range c.wordList {
+		for _, w := range c.words {
 			sum += out[w]
 		}
 	}
@@ -249,7 +263,7 @@ func spread(docs []*text.Document, cs []*cand) map[string]float64 {
 // stating returns the ids of the articles that state c (its own, and each
 // with a sentence holding most of its words), sorted, and how much of c
 // the other articles hold (the sum of their best overlaps).
-func stating(c *cand, di int, docs []*text.Document, all [][]map[string]bool) ([]string, float64) {
+func stating(c *cand, di int, docs []*text.Document, all [][]wordSet) ([]string, float64) {
 	var cites []string
 	support := 0.0
 	for dj, other := range docs {
@@ -337,13 +351,15 @@ func choose(cs []*cand, limit int, first *cand, share map[string]float64) []*can
 // filled with what the story agrees on rather than by the single best
 // sentence. It returns the best set's indexes.
 func search(cs []*cand, limit int, share map[string]float64) []int {
+	p := newPool(cs, share)
 	type set struct {
 		last int   // index in cs of the last candidate added
 		ids  []int // indexes in cs
 		used int
 		val  float64
+		cov  []uint64 // the pool words its sentences cover
 	}
-	best := set{last: -1}
+	best := set{last: -1, cov: make([]uint64, p.covWords)}
 	beam := []set{best}
 	for len(beam) > 0 {
 		var next []set
@@ -353,12 +369,16 @@ func search(cs []*cand, limit int, share map[string]float64) []int {
 				if st.used+c.n > limit {
 					continue
 				}
-				g, ok := gain(c, cs, st.ids, share)
+				g, ok := p.gain(i, st.ids, st.cov)
 				if !ok {
 					continue
 				}
 				ids := append(append(make([]int, 0, len(st.ids)+1), st.ids...), i)
-				next = append(next, set{i, ids, st.used + c.n, st.val + g})
+				cov := slices.Clone(st.cov)
+				for _, w := range p.wid[i] {
+					cov[w/64] |= 1 << (w % 64)
+				}
+				next = append(next, set{i, ids, st.used + c.n, st.val + g, cov})
 			}
 		}
 		sort.SliceStable(next, func(i, j int) bool { return next[i].val > next[j].val })
@@ -373,34 +393,60 @@ func search(cs []*cand, limit int, share map[string]float64) []int {
 	return best.ids
 }
 
-// gain is what c adds to the chosen candidates cs[ids]: its score, the
-// story words it covers that they do not, less its overlap with them; ok
-// is false when it may not join them (its claim group is in, or it
-// repeats one of them).
-func gain(c *cand, cs []*cand, ids []int, share map[string]float64) (float64, bool) {
+// pool holds what the search asks of its candidates again and again: the
+// overlap of every pair, and each candidate's words as numbers with their
+// shares, so that a set's covered words are a bitset.
+type pool struct {
+	cs       []*cand
+	sim      [][]float64 // overlap of cs[i] and cs[j], as a share of the smaller
+	wid      [][]int     // word numbers of each candidate
+	share    []float64   // share of each word number
+	covWords int         // uint64 words in a coverage bitset
+}
+
+func newPool(cs []*cand, share map[string]float64) *pool {
+	p := &pool{cs: cs, sim: make([][]float64, len(cs)), wid: make([][]int, len(cs))}
+	num := map[string]int{}
+	for i, c := range cs {
+		for _, w := range c.words {
+			n, ok := num[w]
+			if !ok {
+				n = len(p.share)
+				num[w] = n
+				p.share = append(p.share, share[w])
+			}
+			p.wid[i] = append(p.wid[i], n)
+		}
+		p.sim[i] = make([]float64, len(cs))
+		for j := 0; j < i; j++ {
+			_, f := overlap(c.words, cs[j].words)
+			p.sim[i][j], p.sim[j][i] = f, f
+		}
+	}
+	p.covWords = (len(p.share) + 63) / 64
+	return p
+}
+
+// gain is what cs[i] adds to the chosen candidates cs[ids], which cover the
+// words in cov: its score, the story words it covers that they do not, less
+// its overlap with them; ok is false when it may not join them (its claim
+// group is in, or it repeats one of them).
+func (p *pool) gain(i int, ids []int, cov []uint64) (float64, bool) {
+	c := p.cs[i]
 	sim := 0.0
-	for _, i := range ids {
-		o := cs[i]
-		if c.claim >= 0 && o.claim == c.claim {
+	for _, k := range ids {
+		if c.claim >= 0 && p.cs[k].claim == c.claim {
 			return 0, false
 		}
-		_, f := overlap(c.words, o.words)
-		sim = max(sim, f)
+		sim = max(sim, p.sim[i][k])
 	}
 	if sim >= redundant {
 		return 0, false
 	}
 	add := 0.0
-	for _, w := range c.wordList {
-		seen := false
-		for _, i := range ids {
-			if cs[i].words[w] {
-				seen = true
-				break
-			}
-		}
-		if !seen {
-			add += share[w]
+	for _, w := range p.wid[i] { // in sorted word order, as before
+		if cov[w/64]&(1<<(w%64)) == 0 {
+			add += p.share[w]
 		}
 	}
 	return c.score + conceptWeight*add - mmrWeight*sim + consensusWeight*c.agree, true

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func TestStating(t *testing.T) {
 		doc("z", "Residents protested outside city hall against rising rents."),
 		doc("w", "The council met on Monday."),
 	}
-	all := make([][]map[string]bool, len(docs))
+	all := make([][]wordSet, len(docs))
 	for i, d := range docs {
 		for _, s := range d.Sentences {
 			all[i] = append(all[i], words(s.Tokens))
@@ -124,11 +125,10 @@ func TestStating(t *testing.T) {
 
 func TestChoose(t *testing.T) {
 	mk := func(text string, claim int, score float64) *cand {
-		c := &cand{text: text, n: len(strings.Fields(text)), claim: claim, score: score, words: map[string]bool{}}
-		for _, w := range strings.Fields(strings.ToLower(strings.Trim(text, "."))) {
-			c.words[w] = true
-			c.wordList = append(c.wordList, w)
-		}
+		c := &cand{text: text, n: len(strings.Fields(text)), claim: claim, score: score}
+		c.words = wordSet(strings.Fields(strings.ToLower(strings.Trim(text, "."))))
+		slices.Sort(c.words)
+		c.words = slices.Compact(c.words)
 		return c
 	}
 	tests := []struct {
