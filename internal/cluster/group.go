@@ -39,7 +39,7 @@ type refineOptions struct {
 }
 
 var defaultRefine = refineOptions{Steps: "rsrmra", SplitThreshold: 0.45, MinSplit: 6, MinHalf: 3, LocalWords: 0.2, MergeThreshold: 0.5,
-	AttachMax: mergeFragment, AttachFloor: 0.042, AttachScale: 0.02, AttachRatio: 3}
+	AttachMax: 5, AttachFloor: 0.042, AttachScale: 0.02, AttachRatio: 3}
 
 // groupItems clusters items online in input order, refines the stories as a batch and
 // returns them.
