@@ -162,6 +162,7 @@ func candidates(docs []*text.Document, claims []parallax.Claim, ppl *people) []*
 			all[di][si] = words(s.Tokens)
 		}
 	}
+	ix := newSentIndex(all)
 	var cs []*cand
 	for di, d := range docs {
 		var refs []int
@@ -195,7 +196,7 @@ func candidates(docs []*text.Document, claims []parallax.Claim, ppl *people) []*
 				t := c.text
 				c.n = len(strings.Fields(t))
 				c.words = words(text.Tokenize(t))
-				c.cites, c.score = stating(c, di, docs, all)
+				c.cites, c.score = stating(c, di, docs, ix)
 				agree := max(len(c.cites), m.sources)
 				if len(docs) > 1 {
 					c.agree = float64(max(m.indep, len(c.cites))-1) / float64(len(docs)-1)
@@ -260,25 +261,64 @@ func spread(docs []*text.Document, cs []*cand) map[string]float64 {
 	return out
 }
 
+// sentIndex finds the sentences of the story that share words with a
+// candidate without comparing it to every sentence.
+type sentIndex struct {
+	post    map[string][]int32 // word -> sentences (global numbers) holding it
+	doc     []int32            // global sentence number -> document
+	size    []int32            // global sentence number -> its words
+	count   []int32            // scratch: shared words per sentence
+	touched []int32
+}
+
+func newSentIndex(all [][]wordSet) *sentIndex {
+	ix := &sentIndex{post: map[string][]int32{}}
+	for di, sents := range all {
+		for _, ws := range sents {
+			g := int32(len(ix.doc))
+			ix.doc = append(ix.doc, int32(di))
+			ix.size = append(ix.size, int32(len(ws)))
+			for _, w := range ws {
+				ix.post[w] = append(ix.post[w], g)
+			}
+		}
+	}
+	ix.count = make([]int32, len(ix.doc))
+	return ix
+}
+
 // stating returns the ids of the articles that state c (its own, and each
 // with a sentence holding most of its words), sorted, and how much of c
-// the other articles hold (the sum of their best overlaps).
-func stating(c *cand, di int, docs []*text.Document, all [][]wordSet) ([]string, float64) {
+// the other articles hold (the sum of their best overlaps, an overlap being
+// the shared words over the smaller set's size).
+func stating(c *cand, di int, docs []*text.Document, ix *sentIndex) ([]string, float64) {
+	best := make([]float64, len(docs))
+	bestShared := make([]int, len(docs))
+	for _, w := range c.words {
+		for _, g := range ix.post[w] {
+			if ix.count[g] == 0 {
+				ix.touched = append(ix.touched, g)
+			}
+			ix.count[g]++
+		}
+	}
+	for _, g := range ix.touched {
+		sh := int(ix.count[g])
+		ix.count[g] = 0
+		f := float64(sh) / float64(min(len(c.words), int(ix.size[g])))
+		if d := ix.doc[g]; f > best[d] || f == best[d] && sh > bestShared[d] {
+			best[d], bestShared[d] = f, sh
+		}
+	}
+	ix.touched = ix.touched[:0]
 	var cites []string
 	support := 0.0
 	for dj, other := range docs {
-		best, bestShared := 0.0, 0
-		for _, w := range all[dj] {
-			sh, f := overlap(c.words, w)
-			if f > best || f == best && sh > bestShared {
-				best, bestShared = f, sh
-			}
-		}
-		if dj == di || best >= citeOverlap && bestShared >= citeMinShare {
+		if dj == di || best[dj] >= citeOverlap && bestShared[dj] >= citeMinShare {
 			cites = append(cites, other.Article.ID)
 		}
 		if dj != di {
-			support += best
+			support += best[dj]
 		}
 	}
 	sort.Strings(cites)

@@ -115,7 +115,7 @@ func TestStating(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &cand{text: tc.text, words: words(text.Tokenize(tc.text))}
-			got, _ := stating(c, tc.doc, docs, all)
+			got, _ := stating(c, tc.doc, docs, newSentIndex(all))
 			if !reflect.DeepEqual(got, tc.cites) {
 				t.Errorf("cites %v, want %v", got, tc.cites)
 			}
