@@ -25,6 +25,18 @@ var (
 	reDatePrep = regexp.MustCompile(`(?i)\s+(?:on|in|at|since|by|last|this|next)\s*$`)
 )
 
+// saidVerbs are the verbs reSaid knows; a sentence without any is not tried.
+var saidVerbs = []string{"said", "says", "stressed", "noted", "added", "told"}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // headlineRef resolves weekday names for removal only; any day will do.
 var headlineRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
@@ -35,6 +47,9 @@ func headline(cs []*cand, docs []*text.Document) (string, *cand) {
 	var best, fallback *cand
 	var bestH, fallbackH string
 	for _, c := range cs { // best first
+		if fallback != nil && best != nil && len(c.cites) <= len(best.cites) {
+			continue // it could change neither
+		}
 		h := compress(c.text)
 		n := len(strings.Fields(h))
 		if n < minHeadlineWords {
@@ -60,13 +75,19 @@ func headline(cs []*cand, docs []*text.Document) (string, *cand) {
 // compress shortens a sentence to its main clause.
 func compress(t string) string {
 	t = strings.TrimSpace(t)
-	t = reParen.ReplaceAllString(t, "")
+	if strings.Contains(t, "(") {
+		t = reParen.ReplaceAllString(t, "")
+	}
 	t = strings.TrimRight(t, ".!")
-	if m := reSaid.FindStringSubmatch(t); m != nil && len(strings.Fields(m[1])) >= 3 {
-		t = m[2] + ": " + m[1]
+	if strings.Contains(t, ",") && containsAny(t, saidVerbs) {
+		if m := reSaid.FindStringSubmatch(t); m != nil && len(strings.Fields(m[1])) >= 3 {
+			t = m[2] + ": " + m[1]
+		}
 	}
 	t = reLead.ReplaceAllString(t, "")
-	t = reTail.ReplaceAllString(t, "")
+	if strings.ContainsAny(t, ",;—–") {
+		t = reTail.ReplaceAllString(t, "")
+	}
 	// drop dates: "on Friday", "in 2014"
 	ms := temporal.Find(t, headlineRef)
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -74,7 +95,10 @@ func compress(t string) string {
 		before := reDatePrep.ReplaceAllString(t[:m.Start], "")
 		t = before + t[m.End:]
 	}
-	t = reSpaces.ReplaceAllString(strings.Join(strings.Fields(t), " "), "$1")
+	t = strings.Join(strings.Fields(t), " ")
+	if spaceBeforePunct(t) {
+		t = reSpaces.ReplaceAllString(t, "$1")
+	}
 	t = strings.Trim(t, " ,;:")
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:]

@@ -438,7 +438,7 @@ func search(cs []*cand, limit int, share map[string]float64) []int {
 // shares, so that a set's covered words are a bitset.
 type pool struct {
 	cs       []*cand
-	sim      [][]float64 // overlap of cs[i] and cs[j], as a share of the smaller
+	sim      [][]float64 // overlap of cs[i] and cs[j], as a share of the smaller; -1 until asked
 	wid      [][]int     // word numbers of each candidate
 	share    []float64   // share of each word number
 	covWords int         // uint64 words in a coverage bitset
@@ -458,9 +458,8 @@ func newPool(cs []*cand, share map[string]float64) *pool {
 			p.wid[i] = append(p.wid[i], n)
 		}
 		p.sim[i] = make([]float64, len(cs))
-		for j := 0; j < i; j++ {
-			_, f := overlap(c.words, cs[j].words)
-			p.sim[i][j], p.sim[j][i] = f, f
+		for j := range p.sim[i] {
+			p.sim[i][j] = -1 // not yet computed
 		}
 	}
 	p.covWords = (len(p.share) + 63) / 64
@@ -477,6 +476,10 @@ func (p *pool) gain(i int, ids []int, cov []uint64) (float64, bool) {
 	for _, k := range ids {
 		if c.claim >= 0 && p.cs[k].claim == c.claim {
 			return 0, false
+		}
+		if p.sim[i][k] < 0 {
+			_, f := overlap(c.words, p.cs[k].words)
+			p.sim[i][k], p.sim[k][i] = f, f
 		}
 		sim = max(sim, p.sim[i][k])
 	}
