@@ -39,7 +39,7 @@ func (m *Main) parseAnalyze(args []string) (analyzeConfig, error) {
 	}
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
-			return c, fmt.Errorf("%w: %v", ErrUsage, err)
+			return c, fmt.Errorf("%w: %w", ErrUsage, err)
 		}
 		args = fs.Args()
 		if len(args) > 0 {
@@ -63,7 +63,7 @@ func (m *Main) parseAnalyze(args []string) (analyzeConfig, error) {
 func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	c, err := m.parseAnalyze(args)
 	if err != nil {
-		if errors.Is(err, ErrUsage) {
+		if errors.Is(err, ErrUsage) && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(m.Stderr, "parallax analyze: %v\n", err)
 		}
 		return err

@@ -10,6 +10,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -90,6 +91,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return ErrUsage
 	}
 	err := c.run(m, ctx, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // -h: the usage was asked for and printed
+	}
 	if err != nil && !errors.Is(err, ErrUsage) {
 		fmt.Fprintf(m.Stderr, "parallax %s: %v\n", args[0], err)
 	}

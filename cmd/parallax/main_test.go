@@ -171,3 +171,12 @@ func TestSkippedInJSON(t *testing.T) {
 		t.Errorf("stories %+v", rep.Stories)
 	}
 }
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, cmd := range []string{"analyze", "ingest", "stories", "show", "search"} {
+		_, stderr, code := run(t, "", cmd, "-h")
+		if code != 0 || strings.Contains(stderr, "usage error") || !strings.Contains(stderr, "Usage") {
+			t.Errorf("%s -h: exit %d, stderr %q", cmd, code, stderr)
+		}
+	}
+}

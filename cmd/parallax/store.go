@@ -47,7 +47,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrUsage, err)
+			return nil, fmt.Errorf("%w: %w", ErrUsage, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -83,7 +83,7 @@ func (m *Main) openStore(ctx context.Context, path string) (parallax.Store, erro
 
 // usageError prints a usage error the way analyze does.
 func (m *Main) usageError(name string, err error) error {
-	if errors.Is(err, ErrUsage) {
+	if errors.Is(err, ErrUsage) && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(m.Stderr, "parallax %s: %v\n", name, err)
 	}
 	return err

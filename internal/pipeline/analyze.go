@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	parallax "github.com/parallax-news/parallax"
@@ -63,12 +65,35 @@ func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) 
 		return rep, err
 	}
 	sites := clean.LearnSites(raws)
+	// Articles are prepared on every core, then taken in input order.
+	type prepared struct {
+		doc       *text.Document
+		notes     []string
+		err       error
+		siteLines []string
+	}
+	ready := make([]prepared, len(raws))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(raws)) {
+		wg.Go(func() {
+			for i := range next {
+				d := raws[i]
+				p := &ready[i]
+				d.Text, p.siteLines = sites.Strip(clean.SiteKey(d), d.Text)
+				p.doc, p.notes, p.err = Prepare(d)
+			}
+		})
+	}
+	for i := range raws {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var docs []*text.Document
 	seen := map[string]int{}
-	for _, d := range raws {
-		var siteLines []string
-		d.Text, siteLines = sites.Strip(clean.SiteKey(d), d.Text)
-		doc, notes, err := Prepare(d)
+	for i, d := range raws {
+		doc, notes, err, siteLines := ready[i].doc, ready[i].notes, ready[i].err, ready[i].siteLines
 		for _, n := range notes {
 			rep.Warnings = append(rep.Warnings, parallax.Skipped{Path: d.Path, Reason: n})
 		}
