@@ -89,8 +89,6 @@ func Summarize(docs []*text.Document, claims []parallax.Claim, ents *entity.Set,
 	return h, out
 }
 
-// words returns the comparison words of a sentence: the stems of its
-// content words.
 // wordSet is a set of content-word stems, sorted: overlaps are a merge,
 // and sums over it run in a fixed order.
 type wordSet []string
@@ -101,6 +99,8 @@ func (ws wordSet) has(w string) bool {
 	return i < len(ws) && ws[i] == w
 }
 
+// words returns the comparison words of a sentence: the stems of its
+// content words.
 func words(toks []text.Token) wordSet {
 	ws := make(wordSet, 0, len(toks))
 	for _, t := range toks {
