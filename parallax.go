@@ -49,9 +49,10 @@ type Article struct {
 	Sentences   []string   `json:"sentences"`
 	DuplicateOf NullString `json:"duplicate_of"`
 	// Fields beyond the contract.
-	URL    string `json:"url,omitempty"`
-	Path   string `json:"path,omitempty"`
-	Author string `json:"author,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Language string `json:"language,omitempty"` // ISO 639-1, when the page declares or shows it
 }
 
 // Entity types.

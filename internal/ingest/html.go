@@ -30,5 +30,5 @@ func pageDoc(id, path, pageURL string, p extract.Page, format string) Doc {
 		u = pageURL
 	}
 	return Doc{ID: id, Path: path, Text: p.Text, Title: p.Title, Published: p.Published,
-		Source: p.Site, URL: u, Author: p.Author, Format: format}
+		Source: p.Site, URL: u, Author: p.Author, Language: p.Language, Format: format}
 }

@@ -32,6 +32,7 @@ type Doc struct {
 	Source    string // the outlet, if the input names it
 	URL       string
 	Author    string
+	Language  string // ISO 639-1, from an HTML page
 	Format    string // "text", "jsonl", ...
 }
 

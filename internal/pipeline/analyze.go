@@ -27,6 +27,17 @@ type Options struct {
 // things worth telling the user (an unknown date); err is set when nothing
 // of the article is left to analyse.
 func Prepare(d ingest.Doc) (doc *text.Document, notes []string, err error) {
+	a, r, pub := articleOf(d)
+	doc = text.NewDocument(a, r.Paragraphs, pub)
+	if len(doc.Sentences) == 0 {
+		return nil, r.Notes, nothingLeft(r)
+	}
+	return doc, r.Notes, nil
+}
+
+// articleOf cleans d into its article record, without sentences yet, the
+// cleaning's result and the publication day (zero when unknown).
+func articleOf(d ingest.Doc) (*parallax.Article, clean.Result, time.Time) {
 	r := clean.Clean(d)
 	a := &parallax.Article{
 		ID:        d.ID,
@@ -36,19 +47,22 @@ func Prepare(d ingest.Doc) (doc *text.Document, notes []string, err error) {
 		Title:     parallax.NullString(r.Title),
 		Headings:  r.Headings,
 		Removed:   r.Removed,
+		Sentences: []string{},
 		URL:       d.URL,
 		Path:      d.Path,
 		Author:    d.Author,
+		Language:  d.Language,
 	}
 	var pub time.Time
 	if r.Published != "" {
 		pub, _ = time.Parse("2006-01-02", r.Published)
 	}
-	doc = text.NewDocument(a, r.Paragraphs, pub)
-	if len(doc.Sentences) == 0 {
-		return nil, r.Notes, fmt.Errorf("%w: nothing left after cleaning (%d lines removed, %d headings)", parallax.ErrNoText, len(r.Removed), len(r.Headings))
-	}
-	return doc, r.Notes, nil
+	return a, r, pub
+}
+
+// nothingLeft is the error of an article that cleaning emptied.
+func nothingLeft(r clean.Result) error {
+	return fmt.Errorf("%w: nothing left after cleaning (%d lines removed, %d headings)", parallax.ErrNoText, len(r.Removed), len(r.Headings))
 }
 
 // Analyze reads the inputs, groups the articles into stories and analyses

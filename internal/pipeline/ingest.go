@@ -17,7 +17,6 @@ import (
 	"github.com/zeebo/xxh3"
 
 	parallax "github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/dedup"
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -145,29 +144,12 @@ type job struct {
 // (show prepares the stored input again). TestPrepareArticle holds the two
 // to the same articles.
 func prepareArticle(d ingest.Doc) (*parallax.Article, []string, time.Time, error) {
-	r := clean.Clean(d)
-	a := &parallax.Article{
-		ID:        d.ID,
-		Source:    parallax.NullString(r.Source),
-		Published: parallax.NullString(r.Published),
-		Dateline:  parallax.NullString(r.Dateline),
-		Title:     parallax.NullString(r.Title),
-		Headings:  r.Headings,
-		Removed:   r.Removed,
-		URL:       d.URL,
-		Path:      d.Path,
-		Author:    d.Author,
-		Sentences: []string{},
-	}
-	var pub time.Time
-	if r.Published != "" {
-		pub, _ = time.Parse("2006-01-02", r.Published)
-	}
+	a, r, pub := articleOf(d)
 	for _, p := range r.Paragraphs {
 		a.Sentences = append(a.Sentences, text.Split(p)...)
 	}
 	if len(a.Sentences) == 0 {
-		return nil, nil, pub, fmt.Errorf("%w: nothing left after cleaning (%d lines removed, %d headings)", parallax.ErrNoText, len(r.Removed), len(r.Headings))
+		return nil, nil, pub, nothingLeft(r)
 	}
 	return a, r.Paragraphs, pub, nil
 }
