@@ -1,9 +1,9 @@
 package clean
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"regexp"
 	"strings"
 )
@@ -70,22 +70,7 @@ func (m *matcher) match(low string) bool {
 	return false
 }
 
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimRight(sc.Text(), " \r")
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
+func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
 func loadRules(name string) []rule {
 	var rs []rule

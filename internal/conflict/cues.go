@@ -1,8 +1,8 @@
 package conflict
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/text"
@@ -21,18 +21,9 @@ type cues struct {
 var cue = loadCues("data/cues.txt")
 
 func loadCues(name string) cues {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
 	c := cues{negative: map[string]bool{}, silence: map[string]bool{}, speech: map[string]bool{}}
 	sec := ""
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
+	for _, l := range lexicon.Lines(dataFS, name) {
 		if strings.HasPrefix(l, "[") {
 			sec = strings.Trim(l, "[]")
 			continue

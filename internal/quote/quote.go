@@ -26,8 +26,8 @@
 package quote
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"sort"
 	"strings"
 	"unicode"
@@ -44,17 +44,10 @@ var dataFS embed.FS
 var speechVerbs, channelVerbs = loadVerbs()
 
 func loadVerbs() (map[string]bool, map[string]bool) {
-	b, err := dataFS.ReadFile("data/verbs.txt")
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
 	speech, channel := map[string]bool{}, map[string]bool{}
 	cur := speech
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
+	for _, l := range lexicon.Lines(dataFS, "data/verbs.txt") {
 		switch {
-		case l == "" || strings.HasPrefix(l, "#"):
 		case l == "[speech]":
 			cur = speech
 		case l == "[channel]":

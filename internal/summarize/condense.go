@@ -1,8 +1,8 @@
 package summarize
 
 import (
-	"bufio"
 	"embed"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"regexp"
 	"strings"
 	"unicode"
@@ -20,21 +20,7 @@ var (
 	endings     = dataLines("data/endings.txt")
 )
 
-func dataLines(name string) []string {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
-}
+func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
 func alternation(ws []string) string {
 	q := make([]string, len(ws))
