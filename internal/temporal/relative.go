@@ -71,14 +71,14 @@ func ResolveSeason(ref time.Time, season string, mod string) (year int, ok bool)
 
 // relative adds the expressions of s that are relative to ref: seasons,
 // "last year", "earlier this month", "two years ago", "yesterday".
-func relative(s string, ref time.Time, add func(a, b int, d Date, rel bool)) {
-	for _, m := range reSeasonYear.FindAllStringSubmatchIndex(s, -1) {
+func relative(s string, ref time.Time, c cues, add func(a, b int, d Date, rel bool)) {
+	for _, m := range findAll(reSeasonYear, s, c.season && c.digit) {
 		add(m[0], m[1], Date{Year: atoi(s[m[4]:m[5]])}, false)
 	}
 	if ref.IsZero() {
 		return
 	}
-	for _, m := range reSeasonRel.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reSeasonRel, s, c.season) {
 		mod := strings.ToLower(strings.Join(strings.Fields(s[m[2]:m[3]]), " "))
 		switch mod {
 		case "last", "this", "next":
@@ -89,7 +89,7 @@ func relative(s string, ref time.Time, add func(a, b int, d Date, rel bool)) {
 			add(m[0], m[1], Date{Year: y}, true)
 		}
 	}
-	for _, m := range reUnitRel.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reUnitRel, s, c.unit) {
 		mod := strings.ToLower(strings.Join(strings.Fields(s[m[2]:m[3]]), " "))
 		unit := strings.ToLower(s[m[4]:m[5]])
 		step := 0
@@ -115,7 +115,7 @@ func relative(s string, ref time.Time, add func(a, b int, d Date, rel bool)) {
 			add(m[0], m[1], Date{Year: t.Year(), Month: int(t.Month())}, true)
 		}
 	}
-	for _, m := range reAgo.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reAgo, s, c.ago) {
 		nw := strings.ToLower(s[m[2]:m[3]])
 		n, ok := numberWords[nw]
 		if !ok {
@@ -136,7 +136,7 @@ func relative(s string, ref time.Time, add func(a, b int, d Date, rel bool)) {
 			continue // a week ago names no single day
 		}
 	}
-	for _, m := range reDeictic.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reDeictic, s, c.deictic) {
 		switch strings.ToLower(s[m[2]:m[3]]) {
 		case "yesterday":
 			add(m[0], m[1], DayOf(ref.AddDate(0, 0, -1)), true)
@@ -147,7 +147,7 @@ func relative(s string, ref time.Time, add func(a, b int, d Date, rel bool)) {
 		}
 	}
 	for _, re := range []*regexp.Regexp{reDetMonth, rePossMonth} {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAll(re, s, c.month) {
 			mo := month(s[m[2]:m[3]])
 			add(m[2], m[3], Date{Year: monthYear(ref, mo, false), Month: mo}, true)
 		}

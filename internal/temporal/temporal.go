@@ -125,8 +125,11 @@ func mayHoldDate(s string) bool {
 }
 
 // memo remembers recent results: the analyses of a story ask about the
-// same sentences several times.
-var memo = newMemo(4096)
+// same sentences several times. Its slots are allocated on first use.
+var memo memoCache
+
+// memoSize is the number of slots of memo.
+const memoSize = 4096
 
 type memoEntry struct {
 	s   string
@@ -136,22 +139,21 @@ type memoEntry struct {
 
 type memoCache struct {
 	mu      sync.Mutex
-	entries []memoEntry
+	entries []memoEntry // nil until the first put
 	used    []bool
 }
 
-func newMemo(n int) *memoCache {
-	return &memoCache{entries: make([]memoEntry, n), used: make([]bool, n)}
-}
-
-func (c *memoCache) slot(s string, ref time.Time) int {
-	return int((xxh3.HashString(s) ^ uint64(ref.Unix())) % uint64(len(c.entries)))
+func slot(s string, ref time.Time) int {
+	return int((xxh3.HashString(s) ^ uint64(ref.Unix())) % memoSize)
 }
 
 func (c *memoCache) get(s string, ref time.Time) ([]Match, bool) {
-	i := c.slot(s, ref)
+	i := slot(s, ref)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.entries == nil {
+		return nil, false
+	}
 	e := c.entries[i]
 	if !c.used[i] || e.s != s || !e.ref.Equal(ref) {
 		return nil, false
@@ -160,15 +162,74 @@ func (c *memoCache) get(s string, ref time.Time) ([]Match, bool) {
 }
 
 func (c *memoCache) put(s string, ref time.Time, ms []Match) {
-	i := c.slot(s, ref)
+	i := slot(s, ref)
 	c.mu.Lock()
+	if c.entries == nil {
+		c.entries, c.used = make([]memoEntry, memoSize), make([]bool, memoSize)
+	}
 	c.entries[i] = memoEntry{s, ref, ms}
 	c.used[i] = true
 	c.mu.Unlock()
 }
 
+// cues says which expressions of find can match a text: each expression
+// needs a literal word (a month, a weekday, a season, "ago", ...) or a
+// digit, and is run only on texts that hold it. Case-insensitive
+// expressions are gated on the lower-cased text.
+type cues struct {
+	digit, dash, month, weekday, season, unit, ago, deictic bool
+}
+
+// allCues runs every expression.
+var allCues = cues{true, true, true, true, true, true, true, true}
+
+// monthCues are the capitalised starts of every spelling monthRE accepts.
+var monthCues = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// cuesOf returns the cues of s.
+func cuesOf(s string) cues {
+	// (?i) also folds the long s (U+017F) to "s", which strings.ToLower
+	// keeps as it is: on such a text every expression runs.
+	if strings.ContainsRune(s, '\u017f') {
+		return allCues
+	}
+	var c cues
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			c.digit = true
+		case b == '-':
+			c.dash = true
+		}
+	}
+	for _, m := range monthCues {
+		if strings.Contains(s, m) {
+			c.month = true
+			break
+		}
+	}
+	low := strings.ToLower(s)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+		return false
+	}
+	c.weekday = has("day")
+	c.season = has("spring", "summer", "fall", "autumn", "winter")
+	c.unit = has("year", "month")
+	c.ago = has("ago")
+	c.deictic = has("yesterday", "today", "tonight", "tomorrow")
+	return c
+}
+
 // find is Find without the cache.
-func find(s string, ref time.Time) []Match {
+func find(s string, ref time.Time) []Match { return findCues(s, ref, cuesOf(s)) }
+
+// findCues is find running only the expressions that c allows.
+func findCues(s string, ref time.Time, c cues) []Match {
 	var out []Match
 	taken := func(a, b int) bool {
 		for _, m := range out {
@@ -184,13 +245,13 @@ func find(s string, ref time.Time) []Match {
 		}
 		out = append(out, Match{Start: a, End: b, Text: s[a:b], Date: d, Relative: rel})
 	}
-	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reISO, s, c.digit && c.dash) {
 		y, mo, d := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 		if valid(y, mo, d) {
 			add(m[0], m[1], Date{y, mo, d}, false)
 		}
 	}
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reMonthDay, s, c.month && c.digit) {
 		mo, d := month(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		y := 0
 		if m[6] >= 0 {
@@ -200,7 +261,7 @@ func find(s string, ref time.Time) []Match {
 			add(m[0], m[1], dt, y == 0)
 		}
 	}
-	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reDayMonth, s, c.month && c.digit) {
 		d, mo := atoi(s[m[2]:m[3]]), month(s[m[4]:m[5]])
 		y := 0
 		if m[6] >= 0 {
@@ -210,23 +271,23 @@ func find(s string, ref time.Time) []Match {
 			add(m[0], m[1], dt, y == 0)
 		}
 	}
-	for _, m := range reMonthYr.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reMonthYr, s, c.month && c.digit) {
 		add(m[0], m[1], Date{Year: atoi(s[m[4]:m[5]]), Month: month(s[m[2]:m[3]])}, false)
 	}
 	if !ref.IsZero() {
-		for _, m := range reMonth.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAll(reMonth, s, c.month) {
 			mo := month(s[m[2]:m[3]])
 			// a month after the publication month is last year's, unless "next"
 			y := monthYear(ref, mo, strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "next"))
 			add(m[2], m[1], Date{Year: y, Month: mo}, true)
 		}
 	}
-	relative(s, ref, add)
-	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
+	relative(s, ref, c, add)
+	for _, m := range findAll(reYear, s, c.digit) {
 		add(m[2], m[3], Date{Year: atoi(s[m[2]:m[3]])}, false)
 	}
 	if !ref.IsZero() {
-		for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAll(reWeekday, s, c.weekday) {
 			mod := ""
 			if m[2] >= 0 {
 				mod = strings.ToLower(s[m[2]:m[3]])
@@ -244,6 +305,15 @@ func find(s string, ref time.Time) []Match {
 	}
 	sortMatches(out)
 	return out
+}
+
+// findAll is re.FindAllStringSubmatchIndex(s, -1) when cue holds, and nil
+// (no match is possible) when it does not.
+func findAll(re *regexp.Regexp, s string, cue bool) [][]int {
+	if !cue {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
 // ResolveWeekday returns the day named by a weekday relative to ref: the

@@ -1,6 +1,9 @@
 package temporal
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -135,4 +138,48 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(s, ref)
 	}
+}
+
+// cueTexts are texts on which the cue gates must not change what find reads.
+var cueTexts = []string{
+	"Putin said on Friday that the two last met at a September summit in Uzbekistan in the fall, after February's invasion, and will meet next spring or in the spring of 2023.",
+	"published 2022-12-30 here", "Beijing, 2 January 2023 (TDI):", "In August 2008 the Kremlin invaded Georgia",
+	"two years ago", "a month ago", "3 days ago", "yesterday and TOMORROW", "Tonight, or TODAY",
+	"EARLIER THIS YEAR", "the previous month", "last Winter", "in the Autumn of 2021", "FRIDAY", "on friday",
+	"the May elections", "February’s invasion", "laſt ſpring", "ſunday", "the ſpring of 2023", "Jan. 5",
+	"mid-March", "until Dec 2020", "no date at all", "", "2022-13-45", "by 1999 and since 2010",
+}
+
+func TestFindCues(t *testing.T) {
+	texts := append([]string(nil), cueTexts...)
+	// every sentence of the seed articles, when present
+	if files, _ := filepath.Glob("../../../shared/seeds/*.txt"); len(files) > 0 {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, strings.Split(string(b), "\n")...)
+		}
+	}
+	for _, ref := range []time.Time{{}, day("2022-12-30"), day("2023-06-15")} {
+		for _, s := range texts {
+			got, want := find(s, ref), findCues(s, ref, allCues)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("find(%q, %v) = %v, every expression gives %v", s, ref, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFindCues(f *testing.F) {
+	for _, s := range cueTexts {
+		f.Add(s, "2022-12-30")
+	}
+	f.Fuzz(func(t *testing.T, s, ref string) {
+		r, _ := ParseISO(ref)
+		if got, want := find(s, r), findCues(s, r, allCues); !reflect.DeepEqual(got, want) {
+			t.Fatalf("find(%q, %v) = %v, every expression gives %v", s, r, got, want)
+		}
+	})
 }
