@@ -18,9 +18,12 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/parallax-news/parallax/cmd/parallax/internal/initgc"
 )
 
 func main() {
+	initgc.Restore()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	m := NewMain()
