@@ -20,7 +20,7 @@ type rule struct {
 }
 
 var (
-	boilerplate = newMatcher(loadRules("data/boilerplate.tsv"))
+	boilerplate = newMatcher(ruleExprs("data/boilerplate.tsv"))
 	promos      = loadRules("data/promos.tsv")
 	agencies    = loadAgencies("data/agencies.txt")
 )
@@ -38,11 +38,11 @@ type looseRule struct {
 	re      *regexp.Regexp
 }
 
-func newMatcher(rs []rule) *matcher {
+// newMatcher builds a matcher of expressions written for lower-case text.
+func newMatcher(exprs []string) *matcher {
 	m := &matcher{}
 	var starts []string
-	for _, r := range rs {
-		expr := strings.TrimPrefix(r.re.String(), "(?i)")
+	for _, expr := range exprs {
 		if strings.HasPrefix(expr, "^") {
 			starts = append(starts, "(?:"+expr[1:]+")")
 			continue
@@ -72,18 +72,38 @@ func (m *matcher) match(low string) bool {
 
 func dataLines(name string) []string { return lexicon.Lines(dataFS, name) }
 
-func loadRules(name string) []rule {
-	var rs []rule
+// ruleFields splits the lines of a .tsv rule file into their fields.
+func ruleFields(name string) [][]string {
+	var fs [][]string
 	for _, l := range dataLines(name) {
 		f := strings.Split(l, "\t")
+		if len(f) != 2 && len(f) != 3 {
+			panic(fmt.Sprintf("%s: want kind<TAB>[cue<TAB>]expression, got %q", name, l))
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// ruleExprs returns the expressions of a .tsv rule file, not compiled: the
+// matcher compiles them together.
+func ruleExprs(name string) []string {
+	var exprs []string
+	for _, f := range ruleFields(name) {
+		exprs = append(exprs, f[len(f)-1])
+	}
+	return exprs
+}
+
+func loadRules(name string) []rule {
+	var rs []rule
+	for _, f := range ruleFields(name) {
 		var r rule
 		switch len(f) {
 		case 2:
 			r = rule{kind: f[0], re: regexp.MustCompile("(?i)" + f[1])}
 		case 3:
 			r = rule{kind: f[0], cues: strings.Split(f[1], "|"), re: regexp.MustCompile("(?i)" + f[2])}
-		default:
-			panic(fmt.Sprintf("%s: want kind<TAB>[cue<TAB>]expression, got %q", name, l))
 		}
 		rs = append(rs, r)
 	}
