@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,7 +19,19 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
+// offsetTables are the timezone offsets and the search expressions, built on
+// first use instead of at package initialisation (parallax patch).
+type offsetTables struct {
+	timezoneOffsets              []OffsetData
+	rxSearch, rxSearchIgnoreCase *regexp.Regexp
+}
+
+var tables = sync.OnceValue(func() offsetTables {
+	timezoneOffsets, rxSearch, rxSearchIgnoreCase := buildOffsetTables()
+	return offsetTables{timezoneOffsets, rxSearch, rxSearchIgnoreCase}
+})
+
+func buildOffsetTables() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -75,4 +88,4 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regex
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
 	return offsets, rxSearch, rxSearchIgnoreCase
-}()
+}
