@@ -2,29 +2,12 @@ package cluster
 
 import (
 	"fmt"
+	"github.com/parallax-news/parallax/internal/corpus"
 	"math/rand/v2"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 )
-
-// perturb shuffles the lines of a text and drops one word in twenty.
-func perturb(text string, r *rand.Rand) string {
-	lines := strings.Split(text, "\n")
-	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
-	for i, l := range lines {
-		ws := strings.Fields(l)
-		kept := ws[:0]
-		for _, w := range ws {
-			if r.Float64() >= 0.05 {
-				kept = append(kept, w)
-			}
-		}
-		lines[i] = strings.Join(kept, " ")
-	}
-	return strings.Join(lines, "\n")
-}
 
 // BenchmarkAdd clusters ECB+ repeated 50 times (49,100 articles, each copy perturbed), one
 // copy of the corpus per simulated day so that the window closes old stories, and reports
@@ -37,7 +20,7 @@ func BenchmarkAdd(b *testing.B) {
 	for c := range 50 {
 		for _, d := range docs {
 			items = append(items, Item{ID: fmt.Sprintf("%s#%d", d.item.ID, c), Date: day.AddDate(0, 0, c),
-				Title: d.item.Title, Text: perturb(d.item.Text, r)})
+				Title: d.item.Title, Text: corpus.Perturb(d.item.Text, r)})
 		}
 	}
 	b.ResetTimer()

@@ -1,10 +1,10 @@
 package cluster
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/corpus"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,8 +15,6 @@ import (
 
 var ecbReport = flag.String("ecbreport", "", "write the ECB+ stories as a contract-shaped report to this file")
 
-const ecbPath = "../../../shared/data/ecbplus/ecbplus.jsonl"
-
 type gold struct {
 	item  Item
 	event string
@@ -24,19 +22,8 @@ type gold struct {
 
 // loadECB reads ECB+ as items (first line as title) with the gold event kept apart.
 func loadECB(tb testing.TB) []gold {
-	f, err := os.Open(ecbPath)
-	if err != nil {
-		tb.Skipf("ECB+ not available: %v", err)
-	}
-	defer f.Close()
 	var out []gold
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a struct{ ID, Text, Event string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
+	for _, a := range corpus.ECB(tb) {
 		title, body, _ := strings.Cut(a.Text, "\n")
 		out = append(out, gold{Item{ID: a.ID, Title: title, Text: body}, a.Event})
 	}

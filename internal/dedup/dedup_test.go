@@ -1,11 +1,9 @@
 package dedup
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/corpus"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -135,45 +133,15 @@ func FuzzAdd(f *testing.F) {
 	})
 }
 
-// ecbPath is the ECB+ corpus shared by the project (982 articles, 43 topics).
-const ecbPath = "../../../shared/data/ecbplus/ecbplus.jsonl"
-
 type article struct{ ID, Text string }
 
+// loadECB returns the ECB+ articles shared by the project (982, 43 topics).
 func loadECB(tb testing.TB) []article {
-	f, err := os.Open(ecbPath)
-	if err != nil {
-		tb.Skipf("ECB+ not available: %v", err)
-	}
-	defer f.Close()
 	var out []article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
+	for _, a := range corpus.ECB(tb) {
 		out = append(out, article{a.ID, a.Text})
 	}
 	return out
-}
-
-// perturb shuffles the sentences (lines) of a text and drops one word in twenty.
-func perturb(text string, r *rand.Rand) string {
-	lines := strings.Split(text, "\n")
-	r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
-	for i, l := range lines {
-		ws := strings.Fields(l)
-		kept := ws[:0]
-		for _, w := range ws {
-			if r.Float64() >= 0.05 {
-				kept = append(kept, w)
-			}
-		}
-		lines[i] = strings.Join(kept, " ")
-	}
-	return strings.Join(lines, "\n")
 }
 
 // jaccard is the exact Jaccard similarity of two texts' shingle sets.
@@ -245,7 +213,7 @@ func TestECBNearCopies(t *testing.T) {
 	}
 	tp, fp, fn := 0, 0, 0
 	for _, a := range arts {
-		cp := perturb(a.Text, r)
+		cp := corpus.Perturb(a.Text, r)
 		res := ix.Add("copy:"+a.ID, cp)
 		switch {
 		case res.DupOf == root[a.ID]:
@@ -269,13 +237,13 @@ func TestECBNearCopies(t *testing.T) {
 	}
 }
 
-func corpus(tb testing.TB, copies int) []article {
+func repeated(tb testing.TB, copies int) []article {
 	arts := loadECB(tb)
 	r := rand.New(rand.NewPCG(3, 4))
 	out := make([]article, 0, len(arts)*copies)
 	for c := 0; c < copies; c++ {
 		for _, a := range arts {
-			out = append(out, article{fmt.Sprintf("%s#%d", a.ID, c), perturb(a.Text, r)})
+			out = append(out, article{fmt.Sprintf("%s#%d", a.ID, c), corpus.Perturb(a.Text, r)})
 		}
 	}
 	return out
@@ -284,7 +252,7 @@ func corpus(tb testing.TB, copies int) []article {
 // BenchmarkAdd adds ECB+ repeated 50 times, perturbed, and reports articles/s and the heap
 // held per article.
 func BenchmarkAdd(b *testing.B) {
-	docs := corpus(b, 50)
+	docs := repeated(b, 50)
 	b.ResetTimer()
 	var perArticle float64
 	for i := 0; i < b.N; i++ {
@@ -317,7 +285,7 @@ func TestAddSketch(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var texts []string
 	for _, a := range arts {
-		texts = append(texts, a.Text, perturb(a.Text, r))
+		texts = append(texts, a.Text, corpus.Perturb(a.Text, r))
 	}
 	texts = append(texts, "", "Too short to sketch.", texts[0])
 	serial, parallel := New(Options{}), New(Options{})
