@@ -489,21 +489,7 @@ func (b *batch) reassign(label []int) []int {
 func (b *batch) merge(label []int, threshold float64) []int {
 	out := slices.Clone(label)
 	for range 20 {
-		ls, m := members(out)
-		cs := make(map[int]*cent, len(ls))
-		post := map[int32][]int{}
-		for _, l := range ls {
-			ct := b.centroid(m[l])
-			cs[l] = ct
-			var vec []term
-			for id, x := range ct.w {
-				vec = append(vec, term{id: id, kind: b.c.kinds[id], w: x / math.Sqrt(ct.norm2[b.c.kinds[id]])})
-			}
-			slices.SortFunc(vec, func(p, q term) int { return cmpInt32(p.id, q.id) })
-			for _, id := range b.c.top(vec) {
-				post[id] = append(post[id], l)
-			}
-		}
+		_, m, cs, post := b.storyIndex(out)
 		type pair struct {
 			a, b int
 			sim  float64
@@ -563,16 +549,7 @@ func (b *batch) merge(label []int, threshold float64) []int {
 func (b *batch) attach(label []int, ro refineOptions) []int {
 	out := slices.Clone(label)
 	for range 20 {
-		ls, m := members(out)
-		cs := make(map[int]*cent, len(ls))
-		post := map[int32][]int{}
-		for _, l := range ls {
-			ct := b.centroid(m[l])
-			cs[l] = ct
-			for _, id := range b.centTop(ct) {
-				post[id] = append(post[id], l)
-			}
-		}
+		ls, m, cs, post := b.storyIndex(out)
 		type move struct {
 			from, to int
 			sim      float64
@@ -656,6 +633,22 @@ func (b *batch) attach(label []int, ro refineOptions) []int {
 }
 
 // centTop is the heaviest terms of a centroid, as top gives them for an article.
+// storyIndex returns the stories of label, their members and centroids, and
+// for each top term of a centroid the stories it is a top term of.
+func (b *batch) storyIndex(label []int) (ls []int, m map[int][]int, cs map[int]*cent, post map[int32][]int) {
+	ls, m = members(label)
+	cs = make(map[int]*cent, len(ls))
+	post = map[int32][]int{}
+	for _, l := range ls {
+		ct := b.centroid(m[l])
+		cs[l] = ct
+		for _, id := range b.centTop(ct) {
+			post[id] = append(post[id], l)
+		}
+	}
+	return ls, m, cs, post
+}
+
 func (b *batch) centTop(ct *cent) []int32 {
 	vec := make([]term, 0, len(ct.w))
 	for id, x := range ct.w {
