@@ -251,24 +251,25 @@ func findCues(s string, ref time.Time, c cues) []Match {
 			add(m[0], m[1], Date{y, mo, d}, false)
 		}
 	}
-	for _, m := range findAll(reMonthDay, s, c.month && c.digit) {
-		mo, d := month(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
-		y := 0
-		if m[6] >= 0 {
-			y = atoi(s[m[6]:m[7]])
-		}
-		if dt, ok := complete(y, mo, d, ref); ok {
-			add(m[0], m[1], dt, y == 0)
-		}
-	}
-	for _, m := range findAll(reDayMonth, s, c.month && c.digit) {
-		d, mo := atoi(s[m[2]:m[3]]), month(s[m[4]:m[5]])
-		y := 0
-		if m[6] >= 0 {
-			y = atoi(s[m[6]:m[7]])
-		}
-		if dt, ok := complete(y, mo, d, ref); ok {
-			add(m[0], m[1], dt, y == 0)
+	// "December 30[, 2022]" and "30 December [2022]": groups 1 and 2 are the
+	// month and day in the order written, group 3 an optional year
+	for _, form := range []struct {
+		re       *regexp.Regexp
+		dayFirst bool
+	}{{reMonthDay, false}, {reDayMonth, true}} {
+		for _, m := range findAll(form.re, s, c.month && c.digit) {
+			first, second := s[m[2]:m[3]], s[m[4]:m[5]]
+			mo, d := month(first), atoi(second)
+			if form.dayFirst {
+				mo, d = month(second), atoi(first)
+			}
+			y := 0
+			if m[6] >= 0 {
+				y = atoi(s[m[6]:m[7]])
+			}
+			if dt, ok := complete(y, mo, d, ref); ok {
+				add(m[0], m[1], dt, y == 0)
+			}
 		}
 	}
 	for _, m := range findAll(reMonthYr, s, c.month && c.digit) {
