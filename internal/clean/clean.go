@@ -1,13 +1,13 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/temporal"
 )
 
@@ -36,7 +36,7 @@ type para struct {
 	blankAfter bool
 }
 
-var reDateMarker = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*`)
+var reDateMarker = pattern.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*`)
 
 // Clean reads d's text. Metadata given by d (title, date, source) wins over
 // what the text says.
@@ -433,9 +433,9 @@ func isSiteName(t string, names ...string) bool {
 }
 
 var (
-	reCreditLine   = regexp.MustCompile(`^(?:\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,30}?)\s*\)|(?:—|–|--|-)\s*([A-Za-z][A-Za-z .&/-]{0,30}?)|(?i:with inputs from)\s+([A-Za-z][A-Za-z .&/-]{0,30}?))\.?$`)
-	reTrailCredit  = regexp.MustCompile(`[.!?"”’]\s*\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,20}?)\s*\)\s*$`)
-	reTwoSentences = regexp.MustCompile(`\p{Ll}{2}[.!?] \p{Lu}`)
+	reCreditLine   = pattern.MustCompile(`^(?:\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,30}?)\s*\)|(?:—|–|--|-)\s*([A-Za-z][A-Za-z .&/-]{0,30}?)|(?i:with inputs from)\s+([A-Za-z][A-Za-z .&/-]{0,30}?))\.?$`)
+	reTrailCredit  = pattern.MustCompile(`[.!?"”’]\s*\(\s*(?i:with inputs from\s+)?([A-Za-z][A-Za-z .&/-]{0,20}?)\s*\)\s*$`)
+	reTwoSentences = pattern.MustCompile(`\p{Ll}{2}[.!?] \p{Lu}`)
 )
 
 // trailCredit finds a closing credit such as "(ANI)" at the end of t.
@@ -514,7 +514,7 @@ func parseDate(s string) (string, bool) {
 	return "", false
 }
 
-var reYear = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+var reYear = pattern.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 
 // yearHint is a reference day for dates without a year: the end of the
 // latest year the text mentions, or zero when it mentions none.
@@ -540,9 +540,9 @@ func atoi(s string) int {
 }
 
 var (
-	reDateLabel = regexp.MustCompile(`(?i)^(?:(?:first |originally )?published|posted|updated|last updated|last modified|dated?)(?:\s+(?:on|at))?\s*[:\-–]?\s*`)
-	reTimeOfDay = regexp.MustCompile(`(?i)\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]\.?\s*m\.?)?(?:\s+[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?\s*m\.?`)
-	reDateRest  = regexp.MustCompile(`(?i)^[\s|,·•/\-–—()]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z]{2,4}|updated|[\s|,·•/\-–—()])*$`)
+	reDateLabel = pattern.MustCompile(`(?i)^(?:(?:first |originally )?published|posted|updated|last updated|last modified|dated?)(?:\s+(?:on|at))?\s*[:\-–]?\s*`)
+	reTimeOfDay = pattern.MustCompile(`(?i)\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]\.?\s*m\.?)?(?:\s+[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?\s*m\.?`)
+	reDateRest  = pattern.MustCompile(`(?i)^[\s|,·•/\-–—()]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z]{2,4}|updated|[\s|,·•/\-–—()])*$`)
 )
 
 // isDateLine returns the day of a line that is only a date, with an

@@ -1,10 +1,10 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/temporal"
 )
 
@@ -27,13 +27,13 @@ const (
 	sepRE    = `\s*(?:[:\-–—]+|--)\s*`
 )
 
-var datelines = []*regexp.Regexp{
+var datelines = []*pattern.Regexp{
 	// Beijing [China], December 30 (ANI): / Beijing, 2 January 2023 (TDI): / NEW YORK, Jan 5 (Reuters) -
-	regexp.MustCompile(`^` + placeRE + regionRE + `,\s*` + dateRE + `\s*(?:` + agencyRE + `(?:` + sepRE + `|\s+)|` + sepRE + `)`),
+	pattern.MustCompile(`^` + placeRE + regionRE + `,\s*` + dateRE + `\s*(?:` + agencyRE + `(?:` + sepRE + `|\s+)|` + sepRE + `)`),
 	// LONDON (Reuters) - / Kyiv, Ukraine (AP) —
-	regexp.MustCompile(`^` + placeRE + regionRE + stateRE + `\s*` + agencyRE + sepRE),
+	pattern.MustCompile(`^` + placeRE + regionRE + stateRE + `\s*` + agencyRE + sepRE),
 	// WASHINGTON — / WASHINGTON, D.C. —
-	regexp.MustCompile(`^` + capsRE + stateRE + `\s*(?:—|–|--|\s-)\s*`),
+	pattern.MustCompile(`^` + capsRE + stateRE + `\s*(?:—|–|--|\s-)\s*`),
 }
 
 // Dateline reads the dateline at the start of a paragraph; ref is the
@@ -98,7 +98,7 @@ func isDateText(s string) bool {
 	return reDateWord.MatchString(s)
 }
 
-var reDateWord = regexp.MustCompile(`(?i)^\d{4}-\d{2}-\d{2}$|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`)
+var reDateWord = pattern.MustCompile(`(?i)^\d{4}-\d{2}-\d{2}$|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`)
 
 // isDateWord: a parenthesised date is no agency.
 func isDateWord(s string) bool { return isDateText(s) }

@@ -3,9 +3,10 @@ package clean
 import (
 	"embed"
 	"fmt"
-	"github.com/parallax-news/parallax/internal/lexicon"
-	"regexp"
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/pattern"
 )
 
 //go:embed data
@@ -16,7 +17,7 @@ var dataFS embed.FS
 type rule struct {
 	kind string
 	cues []string
-	re   *regexp.Regexp
+	re   *pattern.Regexp
 }
 
 var (
@@ -29,13 +30,12 @@ var (
 // at the start are joined into one expression, and each other rule runs
 // only where its literal prefix occurs. It works on lower-cased text.
 type matcher struct {
-	anchored *regexp.Regexp
+	anchored *pattern.Regexp
 	loose    []looseRule
 }
 
 type looseRule struct {
-	literal string
-	re      *regexp.Regexp
+	re *pattern.Regexp
 }
 
 // newMatcher builds a matcher of expressions written for lower-case text.
@@ -47,12 +47,10 @@ func newMatcher(exprs []string) *matcher {
 			starts = append(starts, "(?:"+expr[1:]+")")
 			continue
 		}
-		re := regexp.MustCompile(expr)
-		lit, _ := re.LiteralPrefix()
-		m.loose = append(m.loose, looseRule{strings.ToLower(lit), re})
+		m.loose = append(m.loose, looseRule{pattern.MustCompile(expr)})
 	}
 	if len(starts) > 0 {
-		m.anchored = regexp.MustCompile("^(?:" + strings.Join(starts, "|") + ")")
+		m.anchored = pattern.MustCompile("^(?:" + strings.Join(starts, "|") + ")")
 	}
 	return m
 }
@@ -63,7 +61,10 @@ func (m *matcher) match(low string) bool {
 		return true
 	}
 	for _, r := range m.loose {
-		if (r.literal == "" || strings.Contains(low, r.literal)) && r.re.MatchString(low) {
+		// A rule whose matches start with a literal is tried only where
+		// the literal occurs.
+		lit, _ := r.re.LiteralPrefix()
+		if (lit == "" || strings.Contains(low, strings.ToLower(lit))) && r.re.MatchString(low) {
 			return true
 		}
 	}
@@ -101,9 +102,9 @@ func loadRules(name string) []rule {
 		var r rule
 		switch len(f) {
 		case 2:
-			r = rule{kind: f[0], re: regexp.MustCompile("(?i)" + f[1])}
+			r = rule{kind: f[0], re: pattern.MustCompile("(?i)" + f[1])}
 		case 3:
-			r = rule{kind: f[0], cues: strings.Split(f[1], "|"), re: regexp.MustCompile("(?i)" + f[2])}
+			r = rule{kind: f[0], cues: strings.Split(f[1], "|"), re: pattern.MustCompile("(?i)" + f[2])}
 		}
 		rs = append(rs, r)
 	}

@@ -114,17 +114,17 @@ func phrases(name string) []phrase {
 	return out
 }
 
-// pattern is a loaded-word entry: words, the last one a prefix when
+// wordPattern is a loaded-word entry: words, the last one a prefix when
 // prefix is set.
-type pattern struct {
+type wordPattern struct {
 	words  []string
 	prefix bool
 }
 
-func patterns(name string) []pattern {
-	var out []pattern
+func patterns(name string) []wordPattern {
+	var out []wordPattern
 	for _, l := range dataLines(name) {
-		p := pattern{}
+		p := wordPattern{}
 		if strings.HasSuffix(l, "*") {
 			p.prefix = true
 			l = strings.TrimSuffix(l, "*")
@@ -142,7 +142,7 @@ func patterns(name string) []pattern {
 }
 
 // matchAt reports how many tokens from i match p, 0 when it does not.
-func (p pattern) matchAt(toks []text.Token, i int) int {
+func (p wordPattern) matchAt(toks []text.Token, i int) int {
 	if i+len(p.words) > len(toks) {
 		return 0
 	}

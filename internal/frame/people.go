@@ -1,12 +1,12 @@
 package frame
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -105,7 +105,7 @@ func (p *people) resolve(n string) string {
 	return n
 }
 
-var reAge = regexp.MustCompile(`\b[Tt]he\s+(\d{1,3}-year-old)\b`)
+var reAge = pattern.MustCompile(`\b[Tt]he\s+(\d{1,3}-year-old)\b`)
 
 // labels adds the labels of document di: role phrases with the person they
 // name, "the 70-year-old" and "the Russian leader" resolved to the person

@@ -1,10 +1,10 @@
 package frame
 
 import (
-	"regexp"
 	"strings"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -99,11 +99,11 @@ const src = `\b(` + srcWord + `(?:\s+` + srcWord + `){0,6})`
 
 var (
 	// "according to Xinhua", "quoted as saying by CNN", "told the New York Times"
-	reCitedAfter = regexp.MustCompile(`(?i:according to|quoted as saying by|as saying by|quoted by|cited by|reported by|citing|told\s+the|in an interview with|wrote in|writing in|said in a statement to|confirmed to)\s+(?:the\s+|a\s+)?` + src)
+	reCitedAfter = pattern.MustCompile(`(?i:according to|quoted as saying by|as saying by|quoted by|cited by|reported by|citing|told\s+the|in an interview with|wrote in|writing in|said in a statement to|confirmed to)\s+(?:the\s+|a\s+)?` + src)
 	// "CNN reported", "Xinhua news agency reported", "Chinese state television quoted Xi"
-	reCitedBefore = regexp.MustCompile(src + `\s+(?:reported|reports|has reported|had reported|quoted|cited|said in a report|said in a statement)\b`)
+	reCitedBefore = pattern.MustCompile(src + `\s+(?:reported|reports|has reported|had reported|quoted|cited|said in a report|said in a statement)\b`)
 	// a long name with its acronym: New York Times (NYT)
-	reAcronym  = regexp.MustCompile(`([A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){1,6})\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)`)
+	reAcronym  = pattern.MustCompile(`([A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){1,6})\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)`)
 	quoteMarks = strings.NewReplacer("“", " ", "”", " ", "\"", " ", "‘", " ", "«", " ", "»", " ")
 	parens     = strings.NewReplacer("(", ",", ")", ",")
 	// words without which reCitedAfter or reCitedBefore cannot match
@@ -136,7 +136,7 @@ func attributions(d *text.Document, ts *termSet) {
 		}
 		plain := quoteMarks.Replace(s.Text)
 		plainNoParen := parens.Replace(plain)
-		for _, re := range []*regexp.Regexp{reCitedAfter, reCitedBefore} {
+		for _, re := range []*pattern.Regexp{reCitedAfter, reCitedBefore} {
 			if re == reCitedAfter && !after || re == reCitedBefore && !before {
 				continue
 			}

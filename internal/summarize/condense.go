@@ -2,11 +2,13 @@ package summarize
 
 import (
 	"embed"
-	"github.com/parallax-news/parallax/internal/lexicon"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/pattern"
 )
 
 //go:embed data/*.txt
@@ -36,25 +38,25 @@ const minKeep = 8
 
 var (
 	// a trailing comment clause: ", in what would be a show of ...", " — ..."
-	reTrailing = regexp.MustCompile(`(?:,\s+(?:` + alternation(trailing) + `)\b|\s+[—–]\s+)[^,;]*[.!]?$`)
+	reTrailing = pattern.MustCompile(`(?:,\s+(?:` + alternation(trailing) + `)\b|\s+[—–]\s+)[^,;]*[.!]?$`)
 	// a trailing source credit after a sentence that names its speaker:
 	// "Xi said ..., Xinhua news agency reported."
-	reCredit = regexp.MustCompile(`,\s+(?:[Tt]he\s+|an?\s+)?[\p{L}][^,;“”"]{0,50}\s+(?:reported|reports|said|says|quoted\b[^,;]*)\.$`)
+	reCredit = pattern.MustCompile(`,\s+(?:[Tt]he\s+|an?\s+)?[\p{L}][^,;“”"]{0,50}\s+(?:reported|reports|said|says|quoted\b[^,;]*)\.$`)
 	// "According to Xinhua, ..." opening
-	reAccording = regexp.MustCompile(`^(?:According to|As reported by|Citing)\s+[^,;]{1,60},\s+`)
+	reAccording = pattern.MustCompile(`^(?:According to|As reported by|Citing)\s+[^,;]{1,60},\s+`)
 	// an appositive description between a name and its verb:
 	// "Yun Sun, director of the China Program at ..., said"
-	reAppositive = regexp.MustCompile(`\b([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}),\s+(?:a|an|the|[a-z][\p{L}-]*)\b[^,;“”"]{2,100},\s+(said|says|told|added|warned|wrote)\b`)
+	reAppositive = pattern.MustCompile(`\b([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}),\s+(?:a|an|the|[a-z][\p{L}-]*)\b[^,;“”"]{2,100},\s+(said|says|told|added|warned|wrote)\b`)
 	// a non-restrictive relative clause inside the sentence: ", which ..., "
-	reRelative = regexp.MustCompile(`,\s+(?:which|who|whose)\s+[^,;“”"]{2,160},\s+`)
+	reRelative = pattern.MustCompile(`,\s+(?:which|who|whose)\s+[^,;“”"]{2,160},\s+`)
 	// "noted that" -> "said"; "also said that" -> "said": only before
 	// "that", since "announced a plan" is no "said a plan"
-	reReporting = regexp.MustCompile(`\b(?:also\s+)?(?:` + alternation(append([]string{"said"}, reporting...)) + `)\s+that\b|\balso\s+said\b`)
-	reSpeech    = regexp.MustCompile(`\b(?:` + alternation(append([]string{"said", "told"}, reporting...)) + `)\b`)
+	reReporting = pattern.MustCompile(`\b(?:also\s+)?(?:` + alternation(append([]string{"said"}, reporting...)) + `)\s+that\b|\balso\s+said\b`)
+	reSpeech    = pattern.MustCompile(`\b(?:` + alternation(append([]string{"said", "told"}, reporting...)) + `)\b`)
 	// a dateline or agency credit opening a text: "(CNN) - ",
 	// "WASHINGTON (AP) — ", "LONDON — "
-	reDateline = regexp.MustCompile(`^(?:[A-Z][A-Z.,' ]*[A-Z.]\s*(?:\([^()]{1,30}\))?|\([^()]{1,30}\))\s*[-—–]+\s+`)
-	reSpaces   = regexp.MustCompile(`\s+([,.;:!?])`)
+	reDateline = pattern.MustCompile(`^(?:[A-Z][A-Z.,' ]*[A-Z.]\s*(?:\([^()]{1,30}\))?|\([^()]{1,30}\))\s*[-—–]+\s+`)
+	reSpaces   = pattern.MustCompile(`\s+([,.;:!?])`)
 )
 
 // speech reports whether t has a reporting verb before its last comma: a
@@ -121,9 +123,9 @@ func condense(t string) string {
 var (
 	// an opening subordinate clause: "While Moscow shells Kyiv, ..."
 	// (never a condition: "If ..., " is kept)
-	reOpening = regexp.MustCompile(`^(?:While|Although|Though|As|After|Amid|Despite|Before|Since|When|Following|Ahead of|Even as|In the wake of)\b[^,;“”"]{0,120},\s+`)
+	reOpening = pattern.MustCompile(`^(?:While|Although|Though|As|After|Amid|Despite|Before|Since|When|Following|Ahead of|Even as|In the wake of)\b[^,;“”"]{0,120},\s+`)
 	// a trailing clause that adds circumstance to the main one
-	reCircumstance = regexp.MustCompile(`,\s+(?:which|who|where|when|as|while|after|amid|with|despite|including|following|[a-z]{3,}ing)\b[^;“”"]*[.!]?$`)
+	reCircumstance = pattern.MustCompile(`,\s+(?:which|who|where|when|as|while|after|amid|with|despite|including|following|[a-z]{3,}ing)\b[^;“”"]*[.!]?$`)
 )
 
 // mainClause cuts a condensed sentence further, to its main clause: an
@@ -149,9 +151,9 @@ var (
 	// a list of three or more short items ("economy, trade, energy and
 	// agriculture") followed by a comma and more words: further
 	// coordinated clauses the list's sentence can do without
-	reListTail = regexp.MustCompile(`(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,2},\s+){2,}[\p{L}-]+(?:\s+[\p{L}-]+){0,2},?\s+(?:and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}(,\s+[^;“”"]+)$`)
+	reListTail = pattern.MustCompile(`(?:[\p{L}-]+(?:\s+[\p{L}-]+){0,2},\s+){2,}[\p{L}-]+(?:\s+[\p{L}-]+){0,2},?\s+(?:and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}(,\s+[^;“”"]+)$`)
 	// a verb before the list: the words before it hold a clause
-	reFinite = regexp.MustCompile(`\b(?:said|says|is|are|was|were|has|have|had|will|would|should|can|could|must|may|might|[a-z]{3,}ed)\b`)
+	reFinite = pattern.MustCompile(`\b(?:said|says|is|are|was|were|has|have|had|will|would|should|can|could|must|may|might|[a-z]{3,}ed)\b`)
 )
 
 // cutAfterList cuts what follows a list of short items at the end of a
@@ -175,7 +177,7 @@ func cutAfterList(u string) string {
 
 // cutTail removes the trailing clause re matches when ok, the cut is
 // outside any quotation, and enough words remain.
-func cutTail(t string, re *regexp.Regexp, ok bool) string {
+func cutTail(t string, re *pattern.Regexp, ok bool) string {
 	if !ok {
 		return t
 	}
@@ -217,7 +219,7 @@ func upperFirst(s string) string {
 // reExpletive matches an opening "it" that stands for the clause after
 // it, not for anything before: "It was agreed that ...", "It is unclear
 // whether ...", "It has been shown repeatedly that ...".
-var reExpletive = regexp.MustCompile(`^It\s+(?:is|was|has been|had been|will be|would be|seems|seemed|appears|appeared|remains|remained)\s+(?:\S+\s+){0,3}?(?:that|to|whether|if|how|why|when)\b`)
+var reExpletive = pattern.MustCompile(`^It\s+(?:is|was|has been|had been|will be|would be|seems|seemed|appears|appeared|remains|remained)\s+(?:\S+\s+){0,3}?(?:that|to|whether|if|how|why|when)\b`)
 
 // endsComparing reports whether t ends by comparing with something
 // before it: "... is similar.", "... did the same."

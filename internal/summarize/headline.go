@@ -1,12 +1,12 @@
 package summarize
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/temporal"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -15,14 +15,14 @@ const minHeadlineWords = 4
 
 var (
 	// a trailing clause a headline can do without
-	reTail = regexp.MustCompile(`(?:,\s+(?:which|during which|who|where|when|as|while|after|amid|saying|adding|according|in what|with|despite|including|in a|in an)\b|;|\s+[—–]\s+).*$`)
+	reTail = pattern.MustCompile(`(?:,\s+(?:which|during which|who|where|when|as|while|after|amid|saying|adding|according|in what|with|despite|including|in a|in an)\b|;|\s+[—–]\s+).*$`)
 	// a leading subordinate clause: "While Moscow continues ..., "
-	reLead = regexp.MustCompile(`^(?:While|Although|As|After|Amid|Despite|Before|Since|In|On|During)\b[^,]{0,120},\s+`)
+	reLead = pattern.MustCompile(`^(?:While|Although|As|After|Amid|Despite|Before|Since|In|On|During)\b[^,]{0,120},\s+`)
 	// "X, Y said ..." with Y a named speaker
-	reSaid  = regexp.MustCompile(`^(.+?),\s+([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})\s+(?:said|says|stressed|noted|added|told)\b.*$`)
-	reParen = regexp.MustCompile(`\s*\([^)]*\)`)
+	reSaid  = pattern.MustCompile(`^(.+?),\s+([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})\s+(?:said|says|stressed|noted|added|told)\b.*$`)
+	reParen = pattern.MustCompile(`\s*\([^)]*\)`)
 	// a preposition left before a removed date
-	reDatePrep = regexp.MustCompile(`(?i)\s+(?:on|in|at|since|by|last|this|next)\s*$`)
+	reDatePrep = pattern.MustCompile(`(?i)\s+(?:on|in|at|since|by|last|this|next)\s*$`)
 )
 
 // saidVerbs are the verbs reSaid knows; a sentence without any is not tried.

@@ -6,6 +6,7 @@ import (
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -268,7 +269,7 @@ func (p *people) antecedent(di int, d *text.Document, si int, subj []int, want s
 
 // reOpenPronoun matches a pronoun opening a condensed sentence, perhaps
 // after a short phrase: "He", "On Friday, he", "His".
-var reOpenPronoun = regexp.MustCompile(`^((?:[^,;“”"]{1,40},\s+)?)(He|She|His|Her|he|she|his|her)\b`)
+var reOpenPronoun = pattern.MustCompile(`^((?:[^,;“”"]{1,40},\s+)?)(He|She|His|Her|he|she|his|her)\b`)
 
 // named rewrites the pronoun opening t as the name (a possessive for
 // "his" and "her"); it returns the new text and the byte offset of the

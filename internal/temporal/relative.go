@@ -1,9 +1,10 @@
 package temporal
 
 import (
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/pattern"
 )
 
 // Seasons, northern hemisphere: the month each starts. Winter starts in
@@ -14,19 +15,19 @@ const seasonRE = `(spring|summer|fall|autumn|winter)`
 
 var (
 	// "the spring of 2023", "spring 2023", "summer of '22" is not read.
-	reSeasonYear = regexp.MustCompile(`(?i)\b(?:(?:early|late|mid-?)\s*)?` + seasonRE + `(?:\s+of)?,?\s+((?:19|20)\d{2})\b`)
+	reSeasonYear = pattern.MustCompile(`(?i)\b(?:(?:early|late|mid-?)\s*)?` + seasonRE + `(?:\s+of)?,?\s+((?:19|20)\d{2})\b`)
 	// "last summer", "this fall", "next spring", "in the fall", "during the winter"
-	reSeasonRel = regexp.MustCompile(`(?i)\b(last|this|next|in\s+the|during\s+the|over\s+the|since\s+the|by\s+the|until\s+the|in\s+the\s+(?:early|late))\s+` + seasonRE + `\b`)
+	reSeasonRel = pattern.MustCompile(`(?i)\b(last|this|next|in\s+the|during\s+the|over\s+the|since\s+the|by\s+the|until\s+the|in\s+the\s+(?:early|late))\s+` + seasonRE + `\b`)
 	// "last year", "earlier this year", "next month", "this week" is not a date.
-	reUnitRel = regexp.MustCompile(`(?i)\b(last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+in\s+the|the\s+previous|the\s+following|the\s+past)\s+(year|month)\b`)
+	reUnitRel = pattern.MustCompile(`(?i)\b(last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+in\s+the|the\s+previous|the\s+following|the\s+past)\s+(year|month)\b`)
 	// "a year ago", "two years ago"
-	reAgo = regexp.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|day|week)s?\s+ago\b`)
+	reAgo = pattern.MustCompile(`(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|day|week)s?\s+ago\b`)
 	// "yesterday", "today", "tomorrow"
-	reDeictic = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow)\b`)
+	reDeictic = pattern.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow)\b`)
 	// a bare month after a determiner: "a September summit", "the May elections"
-	reDetMonth = regexp.MustCompile(`\b(?:[Aa]n?|[Tt]he|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+` + monthRE + `\s+[a-z]`)
+	reDetMonth = pattern.MustCompile(`\b(?:[Aa]n?|[Tt]he|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+` + monthRE + `\s+[a-z]`)
 	// a month's possessive: "February's invasion"
-	rePossMonth = regexp.MustCompile(`\b` + monthRE + `['’]s\b`)
+	rePossMonth = pattern.MustCompile(`\b` + monthRE + `['’]s\b`)
 )
 
 var numberWords = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -146,7 +147,7 @@ func relative(s string, ref time.Time, c cues, add func(a, b int, d Date, rel bo
 			add(m[0], m[1], DayOf(ref.AddDate(0, 0, 1)), true)
 		}
 	}
-	for _, re := range []*regexp.Regexp{reDetMonth, rePossMonth} {
+	for _, re := range []*pattern.Regexp{reDetMonth, rePossMonth} {
 		for _, m := range findAll(re, s, c.month) {
 			mo := month(s[m[2]:m[3]])
 			add(m[2], m[3], Date{Year: monthYear(ref, mo, false), Month: mo}, true)

@@ -2,12 +2,12 @@ package temporal
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/zeebo/xxh3"
 )
 
@@ -69,13 +69,13 @@ var weekdays = map[string]time.Weekday{
 const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 
 var (
-	reISO      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reMonthDay = regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
-	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `\b(?:,?\s+(\d{4})\b)?`)
-	reMonthYr  = regexp.MustCompile(`\b` + monthRE + `(?:\s+of)?,?\s+(\d{4})\b`)
-	reMonth    = regexp.MustCompile(`\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+` + monthRE + `\b`)
-	reYear     = regexp.MustCompile(`\b(?:in|since|from|until|by|of|during|before|after|early|late|mid-?)\s+((?:19|20)\d{2})\b`)
-	reWeekday  = regexp.MustCompile(`(?i)\b(?:(last|next|this|on|since|until|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+	reISO      = pattern.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reMonthDay = pattern.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reDayMonth = pattern.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `\b(?:,?\s+(\d{4})\b)?`)
+	reMonthYr  = pattern.MustCompile(`\b` + monthRE + `(?:\s+of)?,?\s+(\d{4})\b`)
+	reMonth    = pattern.MustCompile(`\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+` + monthRE + `\b`)
+	reYear     = pattern.MustCompile(`\b(?:in|since|from|until|by|of|during|before|after|early|late|mid-?)\s+((?:19|20)\d{2})\b`)
+	reWeekday  = pattern.MustCompile(`(?i)\b(?:(last|next|this|on|since|until|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
 )
 
 // Match is one date expression found in a text.
@@ -254,7 +254,7 @@ func findCues(s string, ref time.Time, c cues) []Match {
 	// "December 30[, 2022]" and "30 December [2022]": groups 1 and 2 are the
 	// month and day in the order written, group 3 an optional year
 	for _, form := range []struct {
-		re       *regexp.Regexp
+		re       *pattern.Regexp
 		dayFirst bool
 	}{{reMonthDay, false}, {reDayMonth, true}} {
 		for _, m := range findAll(form.re, s, c.month && c.digit) {
@@ -310,7 +310,7 @@ func findCues(s string, ref time.Time, c cues) []Match {
 
 // findAll is re.FindAllStringSubmatchIndex(s, -1) when cue holds, and nil
 // (no match is possible) when it does not.
-func findAll(re *regexp.Regexp, s string, cue bool) [][]int {
+func findAll(re *pattern.Regexp, s string, cue bool) [][]int {
 	if !cue {
 		return nil
 	}

@@ -1,0 +1,101 @@
+// Package pattern holds the regular expressions of the stages and compiles
+// them on another goroutine as soon as they are declared, so that start-up
+// does not wait for them: Go's regexp compiler takes a few milliseconds for
+// the case-folded alternations the stages use, and a short run of the
+// command (five articles) would otherwise spend a fifth of its time there
+// before reading its first file. A pattern is used exactly like a
+// *regexp.Regexp; the first use waits for its compilation to finish.
+//
+// It does not cache, rewrite or speed up matching.
+package pattern
+
+import (
+	"regexp"
+	"sync"
+)
+
+// Regexp is a regular expression compiled in the background.
+type Regexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// MustCompile returns the pattern for expr and starts compiling it. An
+// invalid expression is a programming mistake: compiling it panics, as
+// regexp.MustCompile does, on the goroutine that compiles it first.
+func MustCompile(expr string) *Regexp {
+	r := &Regexp{expr: expr}
+	go r.Regexp()
+	return r
+}
+
+// Regexp returns the compiled expression, waiting for it if need be.
+func (r *Regexp) Regexp() *regexp.Regexp {
+	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
+	return r.re
+}
+
+// String returns the source text of the expression.
+func (r *Regexp) String() string { return r.expr }
+
+// MatchString reports whether s contains a match.
+func (r *Regexp) MatchString(s string) bool { return r.Regexp().MatchString(s) }
+
+// FindString returns the leftmost match in s.
+func (r *Regexp) FindString(s string) string { return r.Regexp().FindString(s) }
+
+// FindStringIndex returns the location of the leftmost match in s.
+func (r *Regexp) FindStringIndex(s string) []int { return r.Regexp().FindStringIndex(s) }
+
+// FindStringSubmatch returns the leftmost match in s and its groups.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	return r.Regexp().FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex returns the locations of the leftmost match in s
+// and its groups.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	return r.Regexp().FindStringSubmatchIndex(s)
+}
+
+// FindAllString returns up to n successive matches in s (all when n < 0).
+func (r *Regexp) FindAllString(s string, n int) []string {
+	return r.Regexp().FindAllString(s, n)
+}
+
+// FindAllStringIndex returns the locations of up to n successive matches.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	return r.Regexp().FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch returns up to n successive matches and their groups.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return r.Regexp().FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex returns the locations of up to n successive
+// matches and their groups.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return r.Regexp().FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString replaces the matches in src with repl, expanding $1 and
+// the like.
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	return r.Regexp().ReplaceAllString(src, repl)
+}
+
+// ReplaceAllStringFunc replaces the matches in src with what repl returns.
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	return r.Regexp().ReplaceAllStringFunc(src, repl)
+}
+
+// SubexpIndex returns the index of the group with the given name, or -1.
+func (r *Regexp) SubexpIndex(name string) int { return r.Regexp().SubexpIndex(name) }
+
+// LiteralPrefix returns the literal text every match starts with, and
+// whether that literal is the whole expression.
+func (r *Regexp) LiteralPrefix() (prefix string, complete bool) {
+	return r.Regexp().LiteralPrefix()
+}
