@@ -23,7 +23,6 @@ import (
 )
 
 func main() {
-	initgc.Restore()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	m := NewMain()
@@ -51,11 +50,14 @@ func NewMain() *Main {
 type command struct {
 	summary string
 	run     func(m *Main, ctx context.Context, args []string) error
+	// ownsGC is set for a command that sets the garbage collector's policy
+	// itself; any other runs with Go's (initgc.Restore).
+	ownsGC bool
 }
 
 // commands are the subcommands by name.
 var commands = map[string]command{
-	"analyze": {"analyze articles and print a report of each story", (*Main).runAnalyze},
+	"analyze": {"analyze articles and print a report of each story", (*Main).runAnalyze, true},
 }
 
 // Errors that decide the exit status.
@@ -92,6 +94,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "parallax: unknown command %q\n", args[0])
 		m.usage(m.Stderr)
 		return ErrUsage
+	}
+	if !c.ownsGC {
+		initgc.Restore()
 	}
 	err := c.run(m, ctx, args[1:])
 	if errors.Is(err, flag.ErrHelp) {

@@ -21,6 +21,10 @@ import (
 // Options tune a batch analysis.
 type Options struct {
 	Analyze analyze.Options
+	// Read, when set, is told how many documents and bytes of text were
+	// read, once all inputs are read and before any is analysed: the
+	// command sizes its memory policy by it.
+	Read func(docs, bytes int)
 }
 
 // Prepare cleans a raw document and splits it into sentences. Notes are
@@ -77,6 +81,13 @@ func Analyze(ctx context.Context, paths []string, stdin io.Reader, opt Options) 
 	}, func(s parallax.Skipped) { rep.Skipped = append(rep.Skipped, s) })
 	if err != nil {
 		return rep, err
+	}
+	if opt.Read != nil {
+		n := 0
+		for _, d := range raws {
+			n += len(d.Text)
+		}
+		opt.Read(len(raws), n)
 	}
 	sites := clean.LearnSites(raws)
 	// Articles are prepared on every core, then taken in input order.

@@ -20,6 +20,24 @@ func TestPrepareNothingLeft(t *testing.T) {
 	}
 }
 
+func TestAnalyzeReadCallback(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(dir+"/a.txt", []byte("The river flooded the town on Monday."), 0o644)
+	os.WriteFile(dir+"/b.txt", []byte("The dam held."), 0o644)
+	os.WriteFile(dir+"/c.txt", nil, 0o644) // skipped: empty
+	calls, docs, bytes := 0, 0, 0
+	_, err := Analyze(context.Background(), []string{dir}, nil, Options{Read: func(d, b int) {
+		calls++
+		docs, bytes = d, b
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || docs != 2 || bytes != len("The river flooded the town on Monday.")+len("The dam held.") {
+		t.Errorf("Read called %d times with %d docs, %d bytes; want once with 2 docs, 50 bytes", calls, docs, bytes)
+	}
+}
+
 func TestAnalyzeUniqueIDs(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(dir+"/a", 0o755)
