@@ -293,7 +293,7 @@ func (m *Model) clearest(g []int) int {
 			score -= 0.3
 		}
 		for _, t := range toks {
-			if loaded[t.Lower] {
+			if lex().loaded[t.Lower] {
 				score -= 0.25
 			}
 		}

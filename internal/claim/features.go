@@ -152,7 +152,7 @@ func matchNegator(toks []text.Token, i int) int {
 	if strings.HasSuffix(toks[i].Lower, "n't") {
 		return 1
 	}
-	for _, p := range negators[toks[i].Stem] {
+	for _, p := range lex().negators[toks[i].Stem] {
 		if i+len(p) > len(toks) {
 			continue
 		}
@@ -280,7 +280,7 @@ func units(s text.Sentence, ms []entity.Mention, names []string, kr *keyer) []Un
 func frameMask(s string, toks []text.Token, inQ []bool) []bool {
 	var mask []bool
 	for v, t := range toks {
-		if !speechWords[t.Stem] || (t.Start < len(inQ) && inQ[t.Start]) {
+		if !lex().speechWords[t.Stem] || (t.Start < len(inQ) && inQ[t.Start]) {
 			continue
 		}
 		if mask == nil {
@@ -318,7 +318,7 @@ func frameMask(s string, toks []text.Token, inQ []bool) []bool {
 			end = that + 1
 		case closing:
 			end = ce
-		case thatSpeech[t.Stem] && !(v+1 < len(toks) && boundary(s, toks, v+1)):
+		case lex().thatSpeech[t.Stem] && !(v+1 < len(toks) && boundary(s, toks, v+1)):
 			continue // "employers added 250,000 jobs" reports no speech
 		}
 		for k := cs; k < end; k++ {
@@ -352,7 +352,7 @@ func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
 	if toks[0].Lower == "and" || toks[0].Lower == "but" {
 		first = 1
 	}
-	if !inQ[toks[first].Start] && leadingOpeners[toks[first].Stem] {
+	if !inQ[toks[first].Start] && lex().leadingOpeners[toks[first].Stem] {
 		k := first + 1
 		for k < n && !boundary(s, toks, k) {
 			k++
@@ -362,7 +362,7 @@ func backgroundMask(s string, toks []text.Token, inQ []bool) []bool {
 		}
 	}
 	for k := mainMin; k < n-1; k++ {
-		if trailingOpeners[toks[k].Stem] && !inQ[toks[k].Start] &&
+		if lex().trailingOpeners[toks[k].Stem] && !inQ[toks[k].Start] &&
 			strings.Contains(s[toks[k-1].End:toks[k].Start], ",") && (mask == nil || !mask[k-1]) {
 			mark(k, n)
 			break
@@ -443,7 +443,7 @@ func (b *builder) features(d *text.Document, s text.Sentence, units []Unit) {
 		case 'n':
 			cls = classNumber
 		case 'w':
-			if frameWords[u.Key[2:]] {
+			if lex().frameWords[u.Key[2:]] {
 				cls = classFrame
 			}
 		}

@@ -17,23 +17,36 @@ type phrase struct {
 	group string
 }
 
-var (
-	synonyms = loadSynonyms("data/synonyms.txt")
-	loaded   = loadWords("data/loaded.txt")
+// tables are the lexicons of the claim model, from the data files.
+type tables struct {
+	synonyms map[string][]phrase
+	loaded   map[string]bool
 	// frameWords are the stems of every reporting word of data/frame.txt,
 	// speechWords those of its [speech] section.
-	frameWords  = loadStems("data/frame.txt", "")
-	speechWords = loadStems("data/frame.txt", "speech")
+	frameWords, speechWords map[string]bool
 	// thatSpeech are the speech verbs of frame.txt's [that] section.
-	thatSpeech = loadStems("data/frame.txt", "that")
+	thatSpeech map[string]bool
 	// leadingOpeners and trailingOpeners open circumstantial clauses
 	// (data/background.txt), as stems.
-	leadingOpeners  = loadStems("data/background.txt", "leading")
-	trailingOpeners = loadStems("data/background.txt", "trailing")
+	leadingOpeners, trailingOpeners map[string]bool
 	// negators are the negation phrases of data/negators.txt as stems,
 	// indexed by their first stem.
-	negators = loadPhrases("data/negators.txt")
-)
+	negators map[string][][]string
+}
+
+// lex returns the tables, built in the background from start-up.
+var lex = lexicon.Table(func() *tables {
+	return &tables{
+		synonyms:        loadSynonyms("data/synonyms.txt"),
+		loaded:          loadWords("data/loaded.txt"),
+		frameWords:      loadStems("data/frame.txt", ""),
+		speechWords:     loadStems("data/frame.txt", "speech"),
+		thatSpeech:      loadStems("data/frame.txt", "that"),
+		leadingOpeners:  loadStems("data/background.txt", "leading"),
+		trailingOpeners: loadStems("data/background.txt", "trailing"),
+		negators:        loadPhrases("data/negators.txt"),
+	}
+})
 
 // loadStems returns the stems of the words of a data file, or of one of its
 // [sections] when section is not "".
@@ -114,7 +127,7 @@ func loadWords(name string) map[string]bool {
 // matchSynonym returns the group and length (in tokens) of the longest
 // lexicon phrase starting at toks[i], or "", 0.
 func matchSynonym(toks []text.Token, i int) (string, int) {
-	for _, p := range synonyms[toks[i].Stem] {
+	for _, p := range lex().synonyms[toks[i].Stem] {
 		if toks[i].Stop && len(p.stems) == 1 {
 			continue // "will" is not "willing"; "not easy" is a phrase
 		}

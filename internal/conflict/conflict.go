@@ -239,7 +239,7 @@ func (s *scan) speaker(i int) string {
 	ms := s.ents.In(r.Doc, r.Sent)
 	toks := s.sent(i).Tokens
 	for k, t := range toks {
-		if !cue.speech[t.Lower] {
+		if !cue().speech[t.Lower] {
 			continue
 		}
 		best, dist := "", 1<<30
@@ -294,7 +294,7 @@ func (s *scan) negations(i int) []negation {
 	units := s.m.Units(i)
 	var out []negation
 	for k, t := range toks {
-		neg := t.Lower == "not" || t.Lower == "never" || t.Lower == "no" || strings.HasSuffix(t.Lower, "n't") || cue.negative[t.Lower]
+		neg := t.Lower == "not" || t.Lower == "never" || t.Lower == "no" || strings.HasSuffix(t.Lower, "n't") || cue().negative[t.Lower]
 		if !neg {
 			continue
 		}
@@ -320,7 +320,7 @@ func (s *scan) negations(i int) []negation {
 		}
 		n := negation{cue: s.sent(i).Text[from:after[0].End], pred: after[0].Key}
 		for _, u := range after[1:] {
-			if u.Key[0] != 'e' && !cue.speech[strings.TrimPrefix(u.Key, "w:")] {
+			if u.Key[0] != 'e' && !cue().speech[strings.TrimPrefix(u.Key, "w:")] {
 				n.scope = append(n.scope, u.Key)
 			}
 		}
@@ -353,7 +353,7 @@ func (s *scan) contradiction(i, j int) (parallax.Conflict, bool) {
 		if shared < 2 || float64(shared) < ScopeMin*float64(len(n.scope)) {
 			continue
 		}
-		silence := cue.silence[strings.TrimPrefix(n.pred, "w:")]
+		silence := cue().silence[strings.TrimPrefix(n.pred, "w:")]
 		switch {
 		case silence && hasAgreement(s.sent(j).Tokens):
 			return parallax.Conflict{Kind: parallax.Contradiction, A: s.ref(j), B: s.ref(i),

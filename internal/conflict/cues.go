@@ -18,7 +18,8 @@ type cues struct {
 	lower, upper, approx      [][]string      // phrases as lower-case words
 }
 
-var cue = loadCues("data/cues.txt")
+// cue returns the cue words, built in the background from start-up.
+var cue = lexicon.Table(func() cues { return loadCues("data/cues.txt") })
 
 func loadCues(name string) cues {
 	c := cues{negative: map[string]bool{}, silence: map[string]bool{}, speech: map[string]bool{}}
@@ -90,7 +91,7 @@ func anyEndsWith(toks []text.Token, i int, ps [][]string) bool {
 // hasAgreement reports whether a sentence says a thing was done jointly.
 func hasAgreement(toks []text.Token) bool {
 	for i := range toks {
-		for _, p := range cue.agreement {
+		for _, p := range cue().agreement {
 			if i+len(p) > len(toks) {
 				continue
 			}

@@ -101,7 +101,7 @@ var fixedRef = temporal.Date{Year: 2000, Month: 1, Day: 1}.Time()
 
 func span(s string, toks []text.Token, a, b int) string {
 	if a > 0 {
-		for _, p := range append(append(cue.lower, cue.upper...), cue.approx...) {
+		for _, p := range append(append(cue().lower, cue().upper...), cue().approx...) {
 			if endsWith(toks, a, p) {
 				a -= len(p)
 				break
@@ -115,14 +115,14 @@ func span(s string, toks []text.Token, a, b int) string {
 func bounds(toks []text.Token, i int, v float64, digits bool) (lo, hi float64) {
 	tol := rounding(v, digits)
 	lo, hi = v-tol, v+tol
-	approx := anyEndsWith(toks, i, cue.approx)
+	approx := anyEndsWith(toks, i, cue().approx)
 	if approx {
 		lo, hi = math.Min(lo, v*(1-approxTolerance)), math.Max(hi, v*(1+approxTolerance))
 	}
 	switch {
-	case anyEndsWith(toks, i, cue.lower):
+	case anyEndsWith(toks, i, cue().lower):
 		hi = math.Inf(1)
-	case anyEndsWith(toks, i, cue.upper):
+	case anyEndsWith(toks, i, cue().upper):
 		lo = math.Inf(-1)
 		if approx { // nearly, almost: a little under
 			lo = v * (1 - approxTolerance)

@@ -135,7 +135,7 @@ func (s *Set) Described(noun string) []int {
 }
 
 func descKey(noun string) string {
-	if g, ok := lex.descGroup[noun]; ok {
+	if g, ok := lex().descGroup[noun]; ok {
 		return g
 	}
 	return noun
@@ -269,7 +269,7 @@ func build(docs []*text.Document, raws []raw) *Set {
 				c.descs[descKey(sp.desc)] = true
 			}
 		case kDemonym:
-			k := lex.names[sp.country]
+			k := lex().names[sp.country]
 			if k == nil {
 				continue
 			}
@@ -539,11 +539,11 @@ func build(docs []*text.Document, raws []raw) *Set {
 // is not "Jesse Jackson Jr.").
 func holdsName(full, short []string) bool {
 	f := full
-	suffixed := len(f) > 1 && lex.suffixes[f[len(f)-1]]
+	suffixed := len(f) > 1 && lex().suffixes[f[len(f)-1]]
 	if suffixed {
 		f = f[:len(f)-1]
 	}
-	if len(short) > 0 && lex.suffixes[short[len(short)-1]] {
+	if len(short) > 0 && lex().suffixes[short[len(short)-1]] {
 		return false
 	}
 	if len(short) >= len(f) {
@@ -591,7 +591,7 @@ func resolveRole(clusters []*cluster, raws []raw, i int, sp span) int {
 			if sp.country != "" && rc[0] != sp.country {
 				continue
 			}
-			if rc[1] == sp.role || (sp.role == "leader" || sp.role == "counterpart" || lex.heads[sp.role]) && (lex.heads[rc[1]] || lex.roleNouns[rc[1]]) && sp.country != "" {
+			if rc[1] == sp.role || (sp.role == "leader" || sp.role == "counterpart" || lex().heads[sp.role]) && (lex().heads[rc[1]] || lex().roleNouns[rc[1]]) && sp.country != "" {
 				cands = append(cands, ci)
 				break
 			}

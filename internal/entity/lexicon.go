@@ -40,9 +40,11 @@ type lexicon struct {
 	workPre   map[string]bool   // lower-case, may be two words: "show", "star of"
 	workPost  map[string]bool   // "actress", "franchise"
 	descGroup map[string]string // person noun -> the first noun of its group ("publicist" -> "rep")
+	abbrevDot map[string]bool   // words an abbreviating full stop follows: "Gen", "Jr"
 }
 
-var lex = loadLexicon()
+// lex returns the lexicon, built in the background from start-up.
+var lex = datafile.Table(loadLexicon)
 
 func dataLines(name string) []string { return datafile.Lines(dataFS, name) }
 
@@ -186,15 +188,16 @@ func loadLexicon() *lexicon {
 			l.nonEntity[w] = true
 		}
 	}
+	l.abbrevDot = abbrevDots(l)
 	return l
 }
 
 // IsOutletName reports whether name is a news outlet or agency the lexicon knows.
 func IsOutletName(name string) bool {
-	k, ok := lex.names[name]
+	k, ok := lex().names[name]
 	return ok && k.Outlet
 }
 
 // IsPersonNoun reports whether w (lower case) is a common noun for a person
 // that can head a description of a speaker: "rep", "friend", "lawyer".
-func IsPersonNoun(w string) bool { return lex.perNouns[w] }
+func IsPersonNoun(w string) bool { return lex().perNouns[w] }

@@ -87,22 +87,25 @@ func isAcronym(s string) bool {
 	return letters >= 2 || (letters == 1 && strings.ContainsAny(s, "-0123456789") && len(s) >= 2)
 }
 
-var abbrevDot = map[string]bool{}
-
-func init() {
-	for t := range lex.titles {
+// abbrevDots returns the words that an abbreviating full stop follows in a
+// name ("Gen", "Jr", "St"): the titles and suffixes of the lexicon written
+// with one, and a few place and company words.
+func abbrevDots(l *lexicon) map[string]bool {
+	m := map[string]bool{}
+	for t := range l.titles {
 		if strings.HasSuffix(t, ".") {
-			abbrevDot[strings.TrimSuffix(t, ".")] = true
+			m[strings.TrimSuffix(t, ".")] = true
 		}
 	}
-	for s := range lex.suffixes {
+	for s := range l.suffixes {
 		if strings.HasSuffix(s, ".") {
-			abbrevDot[strings.TrimSuffix(s, ".")] = true
+			m[strings.TrimSuffix(s, ".")] = true
 		}
 	}
 	for _, a := range []string{"St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros"} {
-		abbrevDot[a] = true
+		m[a] = true
 	}
+	return m
 }
 
 // words turns a sentence's tokens into words.
@@ -122,13 +125,13 @@ func words(s string, toks []text.Token) []word {
 		w := word{text: t.Text, start: t.Start, end: t.End}
 		// a dot after an abbreviation or an initial belongs to it
 		if t.End < len(s) && s[t.End] == '.' && !strings.HasSuffix(t.Text, ".") &&
-			(abbrevDot[t.Text] || (utf8.RuneCountInString(t.Text) == 1 && isUpperStart(t.Text))) {
+			(lex().abbrevDot[t.Text] || (utf8.RuneCountInString(t.Text) == 1 && isUpperStart(t.Text))) {
 			w.text += "."
 			w.end++
 		}
 		// "E!" (a known name written with its exclamation mark), "UsMagazine.com" (a website)
 		if t.End < len(s) && s[t.End] == '!' {
-			if _, ok := lex.names[t.Text+"!"]; ok {
+			if _, ok := lex().names[t.Text+"!"]; ok {
 				w.text += "!"
 				w.end++
 			}
@@ -194,7 +197,7 @@ func words(s string, toks []text.Token) []word {
 // things: "Xi-Putin", "Russia-China", "US-dominated" split; "Jean-Claude
 // Juncker" (a name run) and "Al-Qaeda" (a known name) stay whole.
 func hyphenSplits(parts []string, toks []text.Token, ti int) bool {
-	if _, ok := lex.names[strings.Join(parts, "-")]; ok {
+	if _, ok := lex().names[strings.Join(parts, "-")]; ok {
 		return false
 	}
 	for _, p := range parts[1:] {
@@ -204,9 +207,9 @@ func hyphenSplits(parts []string, toks []text.Token, ti int) bool {
 	}
 	known := 0
 	for _, p := range parts {
-		if _, ok := lex.names[p]; ok {
+		if _, ok := lex().names[p]; ok {
 			known++
-		} else if _, ok := lex.demonyms[p]; ok {
+		} else if _, ok := lex().demonyms[p]; ok {
 			known++
 		}
 	}
@@ -235,7 +238,7 @@ func lexMatch(ws []word, i int) (int, *known) {
 	}
 	best, bk := -1, (*known)(nil)
 	var sb strings.Builder
-	for j := i; j < len(ws) && j-i < lex.maxWords; j++ {
+	for j := i; j < len(ws) && j-i < lex().maxWords; j++ {
 		if j > i {
 			if ws[j].brk {
 				break
@@ -243,7 +246,7 @@ func lexMatch(ws []word, i int) (int, *known) {
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(ws[j].text)
-		if k, ok := lex.names[sb.String()]; ok {
+		if k, ok := lex().names[sb.String()]; ok {
 			if ws[j].cap || ws[j].acr || j == i || j == i+1 && !text.IsStop(ws[j].text) || isNumberWord(ws[j].text) {
 				best, bk = j+1, k
 			}
@@ -280,14 +283,14 @@ func run(ws []word, i int) int {
 			if lw == "of" && k < len(ws) && ws[k].text == "the" {
 				k++
 			}
-			if k < len(ws) && !ws[k].brk && (nameWord(ws[k]) && !lex.nonEntity[ws[k].text] || lw == "of" && isNumberWord(ws[k].text)) {
+			if k < len(ws) && !ws[k].brk && (nameWord(ws[k]) && !lex().nonEntity[ws[k].text] || lw == "of" && isNumberWord(ws[k].text)) {
 				prev := ws[j-1].text
 				ok := particles[lw] && lw != "la" && lw != "le" && lw != "el"
 				if lw == "of" || lw == "for" || lw == "on" {
-					_, typed := lex.typeWords[prev]
+					_, typed := lex().typeWords[prev]
 					ok = typed || prev == "Group" || prev == "Secretary" || prev == "Minister" || prev == "Bank" || prev == "Council" || prev == "University"
 				}
-				if lw == "and" && lex.names[joinWords(ws, i, j)] != nil {
+				if lw == "and" && lex().names[joinWords(ws, i, j)] != nil {
 					break // "People and Us Weekly": a known name ends before "and"
 				}
 				if lw == "and" {
@@ -296,8 +299,8 @@ func run(ws []word, i int) int {
 					for e < len(ws) && !ws[e].brk && nameWord(ws[e]) {
 						e++
 					}
-					_, typed := lex.typeWords[ws[e-1].text]
-					ok = typed && lex.typeWords[ws[e-1].text] == parallax.Org
+					_, typed := lex().typeWords[ws[e-1].text]
+					ok = typed && lex().typeWords[ws[e-1].text] == parallax.Org
 				}
 				if ok {
 					j = k
@@ -326,12 +329,12 @@ func isNumberWord(s string) bool {
 func titleAt(ws []word, i, end int) int {
 	best := -1
 	var sb strings.Builder
-	for j := i; j < end && j-i < lex.maxTitle; j++ {
+	for j := i; j < end && j-i < lex().maxTitle; j++ {
 		if j > i {
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(ws[j].text)
-		if lex.titles[sb.String()] {
+		if lex().titles[sb.String()] {
 			best = j + 1
 		}
 	}
@@ -404,15 +407,15 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool, works
 		re := run(ws, i)
 		// an opening word that is a common word or a non-name starts no name
 		lw := strings.ToLower(w.text)
-		if le < 0 && (w.initial || lex.nonEntity[w.text] || lex.nonEntity[titleCase(w.text)]) && (lex.nonEntity[w.text] || lex.nonEntity[titleCase(w.text)] || text.IsStop(lw) || lowerSeen[lw] ||
+		if le < 0 && (w.initial || lex().nonEntity[w.text] || lex().nonEntity[titleCase(w.text)]) && (lex().nonEntity[w.text] || lex().nonEntity[titleCase(w.text)] || text.IsStop(lw) || lowerSeen[lw] ||
 			w.initial && re > i+1 && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly"))) {
-			if _, ok := lex.demonyms[w.text]; !ok && titleAt(ws, i, re) < 0 {
+			if _, ok := lex().demonyms[w.text]; !ok && titleAt(ws, i, re) < 0 {
 				i++
 				continue
 			}
 		}
 		// "Analyst Mary Chen said": a capitalised common noun opening the sentence
-		if w.initial && re > i+1 && le < 0 && lex.perNouns[lw] && titleAt(ws, i, re) < 0 {
+		if w.initial && re > i+1 && le < 0 && lex().perNouns[lw] && titleAt(ws, i, re) < 0 {
 			sp := nameSpan(s, ws, i+1, re, "", nil, heading)
 			sp.ctx = parallax.Person
 			out = append(out, sp)
@@ -421,21 +424,21 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool, works
 		}
 		// a run that opens with a type word is one name: "Hurricane Katrina", "Lake Placid"
 		if re > i+1 && re > le {
-			if typ, ok := lex.prefixes[w.text]; ok {
+			if typ, ok := lex().prefixes[w.text]; ok {
 				out = append(out, nameSpan(s, ws, i, re, typ, nil, heading))
 				i = re
 				continue
 			}
 		}
 		// "Academy of Motion Picture Arts": an organisation word heading an of-phrase
-		if re > i+2 && re > le && ws[i+1].text == "of" && lex.typeWords[w.text] == parallax.Org {
+		if re > i+2 && re > le && ws[i+1].text == "of" && lex().typeWords[w.text] == parallax.Org {
 			out = append(out, nameSpan(s, ws, i, re, parallax.Org, nil, heading))
 			i = re
 			continue
 		}
 		// a run that ends in a type word (Institute, Television, Strait) is one name
 		if re > i+1 && re > le {
-			if typ, ok := lex.typeWords[ws[re-1].text]; ok && !lex.titles[ws[re-1].text] {
+			if typ, ok := lex().typeWords[ws[re-1].text]; ok && !lex().titles[ws[re-1].text] {
 				out = append(out, nameSpan(s, ws, i, re, typ, nil, heading))
 				i = re
 				continue
@@ -447,7 +450,7 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool, works
 			continue
 		}
 		if le > 0 {
-			if d, ok := lex.demonyms[ws[i].text]; ok && le == i+1 {
+			if d, ok := lex().demonyms[ws[i].text]; ok && le == i+1 {
 				out = append(out, span{kind: kDemonym, start: w.start, end: w.end, text: w.text, name: d, country: d})
 				i = le
 				continue
@@ -456,14 +459,14 @@ func sentenceSpans(s string, toks []text.Token, lowerSeen map[string]bool, works
 			i = le
 			continue
 		}
-		if d, ok := lex.demonyms[w.text]; ok {
+		if d, ok := lex().demonyms[w.text]; ok {
 			out = append(out, span{kind: kDemonym, start: w.start, end: w.end, text: w.text, name: d, country: d})
 			i++
 			continue
 		}
 		// drop non-name words at the end of a run
 		e := re
-		for e > i && (lex.nonEntity[ws[e-1].text] || connectors[ws[e-1].text]) {
+		for e > i && (lex().nonEntity[ws[e-1].text] || connectors[ws[e-1].text]) {
 			e-- // a name never ends on a connector: "Promises Treatment Center on (Tuesday)"
 		}
 		if e == i {
@@ -502,12 +505,12 @@ func titled(s string, ws []word, i, end, t int, heading bool, lowerSeen map[stri
 	country := ""
 	prefixOK := true
 	for p := i; p < t; p++ {
-		if d, ok := lex.demonyms[ws[p].text]; ok {
+		if d, ok := lex().demonyms[ws[p].text]; ok {
 			country = d
 			out = append(out, span{kind: kDemonym, start: ws[p].start, end: ws[p].end, text: ws[p].text, name: d, country: d})
 			continue
 		}
-		if k, ok := lex.names[ws[p].text]; ok && k.Type == parallax.GPE {
+		if k, ok := lex().names[ws[p].text]; ok && k.Type == parallax.GPE {
 			country = k.Name
 			out = append(out, nameSpan(s, ws, p, p+1, k.Type, k, heading))
 			continue
@@ -565,7 +568,7 @@ func nameSpan(s string, ws []word, i, j int, typ string, k *known, heading bool)
 	if k != nil {
 		sp.name = k.Name
 	}
-	if j-i > 1 && lex.suffixes[ws[j-1].text] {
+	if j-i > 1 && lex().suffixes[ws[j-1].text] {
 		sp.suffixed = true
 	}
 	sp.acronym = j == i+1 && ws[i].acr
@@ -592,7 +595,7 @@ func roleSpan(s string, ws []word, i int) (span, int) {
 	}
 	country := ""
 	if j < len(ws) {
-		if d, ok := lex.demonyms[ws[j].text]; ok && !ws[j].brk {
+		if d, ok := lex().demonyms[ws[j].text]; ok && !ws[j].brk {
 			country = d
 			j++
 		}
@@ -602,11 +605,11 @@ func roleSpan(s string, ws []word, i int) (span, int) {
 	}
 	role := strings.ToLower(ws[j].text)
 	n := 1
-	if j+1 < len(ws) && lex.roleNouns[role+" "+strings.ToLower(ws[j+1].text)] && !ws[j+1].brk {
+	if j+1 < len(ws) && lex().roleNouns[role+" "+strings.ToLower(ws[j+1].text)] && !ws[j+1].brk {
 		role += " " + strings.ToLower(ws[j+1].text)
 		n = 2
 	}
-	if !lex.roleNouns[role] || (country == "" && role != "counterpart" && w != "the") {
+	if !lex().roleNouns[role] || (country == "" && role != "counterpart" && w != "the") {
 		return span{}, 0
 	}
 	last := ws[j+n-1]
@@ -659,9 +662,9 @@ func contextTypes(ws []word, sps []span) []span {
 			sp.work = max(sp.work, 1)
 			continue
 		}
-		if i > 1 && !ws[i].brk && !ws[i-1].brk && !ws[i-1].cap && (lex.heads[strings.ToLower(ws[i-1].text)] || lex.roleNouns[strings.ToLower(ws[i-1].text)]) {
+		if i > 1 && !ws[i].brk && !ws[i-1].brk && !ws[i-1].cap && (lex().heads[strings.ToLower(ws[i-1].text)] || lex().roleNouns[strings.ToLower(ws[i-1].text)]) {
 			// "Russian dictator Vladimir Putin": a lower-case title after a demonym
-			if d, ok := lex.demonyms[ws[i-2].text]; ok && (i < 3 || !determiner(ws[i-3].text)) {
+			if d, ok := lex().demonyms[ws[i-2].text]; ok && (i < 3 || !determiner(ws[i-3].text)) {
 				sp.ctx = parallax.Person
 				sp.role = strings.ToLower(ws[i-1].text)
 				sp.roleCtry = d
@@ -671,11 +674,11 @@ func contextTypes(ws []word, sps []span) []span {
 		if i > 0 && !ws[i].brk {
 			p := strings.ToLower(ws[i-1].text)
 			switch {
-			case lex.orgNouns[p] && !ws[i-1].cap:
+			case lex().orgNouns[p] && !ws[i-1].cap:
 				sp.ctx = parallax.Org
-			case lex.perNouns[p] && !ws[i-1].cap && !(i > 1 && modalOrTo(ws[i-2].text)):
+			case lex().perNouns[p] && !ws[i-1].cap && !(i > 1 && modalOrTo(ws[i-2].text)):
 				sp.ctx = parallax.Person
-			case lex.placePrep[p] && !ws[i-1].cap:
+			case lex().placePrep[p] && !ws[i-1].cap:
 				sp.ctx = parallax.GPE
 			}
 		}
@@ -684,11 +687,11 @@ func contextTypes(ws []word, sps []span) []span {
 			a := strings.ToLower(ws[e+1].text)
 			b := strings.ToLower(ws[e+2].text)
 			switch {
-			case lex.perNouns[a] && !ws[e+1].cap:
+			case lex().perNouns[a] && !ws[e+1].cap:
 				sp.ctx = parallax.Person
-			case (a == "a" || a == "an" || a == "the") && lex.perNouns[b]:
+			case (a == "a" || a == "an" || a == "the") && lex().perNouns[b]:
 				sp.ctx = parallax.Person
-			case (a == "a" || a == "an" || a == "the") && (lex.orgNouns[b] || b == "think"):
+			case (a == "a" || a == "an" || a == "the") && (lex().orgNouns[b] || b == "think"):
 				sp.ctx = parallax.Org
 			}
 		}

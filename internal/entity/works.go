@@ -97,16 +97,16 @@ func titlePhrase(phrase string) string {
 		}
 	}
 	t := strings.Join(fs, " ")
-	if _, ok := lex.names[t]; ok {
+	if _, ok := lex().names[t]; ok {
 		return ""
 	}
-	if _, ok := lex.demonyms[t]; ok {
+	if _, ok := lex().demonyms[t]; ok {
 		return ""
 	}
-	if lex.given[fs[0]] {
+	if lex().given[fs[0]] {
 		return "" // "Ellen", "Carson Daly": a person's name in quote marks is more often the person
 	}
-	if len(fs) == 1 && (lex.nonEntity[t] || lex.titles[t] || isAcronym(t) || utf8.RuneCountInString(t) < 3) {
+	if len(fs) == 1 && (lex().nonEntity[t] || lex().titles[t] || isAcronym(t) || utf8.RuneCountInString(t) < 3) {
 		return ""
 	}
 	return t
@@ -144,16 +144,16 @@ func workAt(ws []word, i int, works map[string]bool) int {
 func workCue(ws []word, i, e int) bool {
 	if i > 0 && !ws[i].brk && !ws[i-1].cap {
 		p := strings.ToLower(ws[i-1].text)
-		if lex.workPre[p] && !(i > 1 && determiner(ws[i-2].text) && p != "show" && p != "film" && p != "movie" && p != "series" && p != "sitcom" && p != "franchise") {
+		if lex().workPre[p] && !(i > 1 && determiner(ws[i-2].text) && p != "show" && p != "film" && p != "movie" && p != "series" && p != "sitcom" && p != "franchise") {
 			return true
 		}
-		if i > 1 && !ws[i-1].brk && !ws[i-2].cap && lex.workPre[strings.ToLower(ws[i-2].text)+" "+p] {
+		if i > 1 && !ws[i-1].brk && !ws[i-2].cap && lex().workPre[strings.ToLower(ws[i-2].text)+" "+p] {
 			return true
 		}
 	}
 	if e+1 < len(ws) && !ws[e+1].brk && !ws[e+1].cap {
 		a := strings.ToLower(ws[e+1].text)
-		if lex.workPost[a] && (a != "star" || e > i) && (e+2 >= len(ws) || !ws[e+2].cap || ws[e+2].brk) {
+		if lex().workPost[a] && (a != "star" || e > i) && (e+2 >= len(ws) || !ws[e+2].cap || ws[e+2].brk) {
 			return i > 0 && determiner(ws[i-1].text) || a != "actress" && a != "actor" && a != "star"
 		}
 	}
@@ -166,7 +166,7 @@ func workCue(ws []word, i, e int) bool {
 // follows ("People reported").
 func ambiguousKnown(ws []word, i int, lowerSeen map[string]bool) bool {
 	lw := strings.ToLower(ws[i].text)
-	k := lex.names[ws[i].text]
+	k := lex().names[ws[i].text]
 	if !ws[i].initial || ws[i].text == strings.ToUpper(ws[i].text) || !lowerSeen[lw] && !text.IsStop(lw) && (k == nil || !k.Common) {
 		return false
 	}
@@ -199,7 +199,7 @@ func annotate(s string, ws []word, sps []span, lowerSeen map[string]bool) []span
 		}
 		sp.initial = ws[i].initial
 		fs := strings.Fields(sp.name)
-		sp.given = lex.given[fs[0]]
+		sp.given = lex().given[fs[0]]
 		if sp.known == nil && !sp.given && quotedWhole(s, sp.start, sp.end) {
 			sp.work = 2
 		}
@@ -222,7 +222,7 @@ func annotate(s string, ws []word, sps []span, lowerSeen map[string]bool) []span
 		}
 		if i > 0 && !ws[i-1].cap {
 			p := strings.ToLower(ws[i-1].text)
-			if lex.perNouns[p] && (!ws[i].brk || strings.TrimSpace(s[ws[i-1].end:ws[i].start]) == "," && i > 1 && (possessive(ws[i-2].text) || ws[i-2].poss)) {
+			if lex().perNouns[p] && (!ws[i].brk || strings.TrimSpace(s[ws[i-1].end:ws[i].start]) == "," && i > 1 && (possessive(ws[i-2].text) || ws[i-2].poss)) {
 				sp.desc = p
 			}
 		}

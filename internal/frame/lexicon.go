@@ -12,17 +12,31 @@ import (
 //go:embed data/*
 var dataFS embed.FS
 
-var (
-	roles     = phraseSet("data/roles.txt")
-	modifiers = phraseSet("data/modifiers.txt")
-	sides     = pairs("data/sides.tsv")
-	demonyms  = pairs("data/demonyms.tsv")
-	events    = phrases("data/events.txt")
-	loaded    = patterns("data/loaded.txt")
+// tables are the lexicons of framing, from the data files.
+type tables struct {
+	roles, modifiers map[string]bool
+	sides, demonyms  []pair
+	events           []phrase
+	loaded           []wordPattern
 
-	loadedIdx = indexHeads(len(loaded), func(i int) string { return loaded[i].words[0] })
-	roleFirst = firstWords(roles)
-)
+	loadedIdx map[string][]int // loaded by the head of their first word
+	roleFirst map[string]bool  // the first words of roles
+}
+
+// lex returns the tables, built in the background from start-up.
+var lex = lexicon.Table(func() *tables {
+	t := &tables{
+		roles:     phraseSet("data/roles.txt"),
+		modifiers: phraseSet("data/modifiers.txt"),
+		sides:     pairs("data/sides.tsv"),
+		demonyms:  pairs("data/demonyms.tsv"),
+		events:    phrases("data/events.txt"),
+		loaded:    patterns("data/loaded.txt"),
+	}
+	t.loadedIdx = indexHeads(len(t.loaded), func(i int) string { return t.loaded[i].words[0] })
+	t.roleFirst = firstWords(t.roles)
+	return t
+})
 
 // head is the index key of a word: its first three bytes. Prefix and plural
 // matches of a lexicon word share it.
@@ -56,8 +70,8 @@ func firstWords(set map[string]bool) map[string]bool {
 // loadedAt returns the length in tokens of the loaded-lexicon entry that
 // starts at toks[i], or 0.
 func loadedAt(toks []text.Token, i int) int {
-	for _, pi := range loadedIdx[head(toks[i].Lower)] {
-		if n := loaded[pi].matchAt(toks, i); n > 0 {
+	for _, pi := range lex().loadedIdx[head(toks[i].Lower)] {
+		if n := lex().loaded[pi].matchAt(toks, i); n > 0 {
 			return n
 		}
 	}
@@ -159,7 +173,7 @@ func (p wordPattern) matchAt(toks []text.Token, i int) int {
 
 // demonymOf returns the country of a demonym token, "" when it is none.
 func demonymOf(w string) string {
-	for _, p := range demonyms {
+	for _, p := range lex().demonyms {
 		if p.key == w {
 			return p.value
 		}

@@ -216,7 +216,7 @@ func findLabels(s text.Sentence) []label {
 				a--
 				continue
 			}
-			if modifiers[w.Lower] || strings.HasSuffix(w.Lower, "-year-old") || roleAt(toks, a-1) > 0 {
+			if lex().modifiers[w.Lower] || strings.HasSuffix(w.Lower, "-year-old") || roleAt(toks, a-1) > 0 {
 				a--
 				continue
 			}
@@ -268,7 +268,7 @@ func findLabels(s text.Sentence) []label {
 
 // roleAt returns how many tokens from i form a role noun, 0 for none.
 func roleAt(toks []text.Token, i int) int {
-	if !roleFirst[toks[i].Lower] {
+	if !lex().roleFirst[toks[i].Lower] {
 		return 0
 	}
 	for n := 3; n >= 1; n-- {
@@ -279,7 +279,7 @@ func roleAt(toks []text.Token, i int) int {
 		for k := i; k < i+n; k++ {
 			w = append(w, toks[k].Lower)
 		}
-		if roles[strings.Join(w, " ")] {
+		if lex().roles[strings.Join(w, " ")] {
 			return n
 		}
 		// plural role nouns do not label one person
@@ -291,7 +291,7 @@ func roleAt(toks []text.Token, i int) int {
 // side"), unless a place preposition shows a place is meant.
 func sideLabels(s text.Sentence, ts *termSet) {
 	var taken [][2]int
-	for _, p := range sides {
+	for _, p := range lex().sides {
 		for off := 0; ; {
 			k := strings.Index(s.Text[off:], p.key)
 			if k < 0 {

@@ -20,7 +20,7 @@ func eventNames(d *text.Document, ts *termSet) {
 		for _, t := range toks {
 			heads[head(t.Lower)] = true
 		}
-		for _, p := range events {
+		for _, p := range lex().events {
 			if !heads[head(p.words[0])] {
 				continue // its first word is not in the sentence
 			}

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"io/fs"
 	"strings"
+	"sync"
 )
 
 // Lines returns the entries of a data file, trimmed. An embedded file that
@@ -28,4 +29,15 @@ func Lines(fsys fs.FS, name string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// Table starts build on another goroutine and returns a function that
+// returns what it built, waiting for it the first time if need be. A stage
+// declares its tables with it (var words = lexicon.Table(loadWords)) so
+// that building them, from the data files at start-up, runs beside the
+// program's other initialisation instead of before its first step.
+func Table[T any](build func() T) func() T {
+	get := sync.OnceValue(build)
+	go get()
+	return get
 }

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -19,4 +20,24 @@ func TestLines(t *testing.T) {
 		}
 	}()
 	Lines(fsys, "missing.txt")
+}
+
+func TestTable(t *testing.T) {
+	calls := make(chan int, 4)
+	get := Table(func() map[string]bool {
+		calls <- 1
+		return map[string]bool{"x": true}
+	})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if !get()["x"] {
+				t.Error("table without its entry")
+			}
+		})
+	}
+	wg.Wait()
+	if len(calls) != 1 {
+		t.Errorf("built %d times, want once", len(calls))
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/pattern"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -36,7 +37,12 @@ const (
 // maxBack is how many sentences back an antecedent is looked for.
 const maxBack = 3
 
-var sexTitles, sexNames = loadSexes()
+// sexes returns the sex of titles and given names, built in the
+// background from start-up.
+var sexes = lexicon.Table(func() [2]map[string]sex {
+	titles, names := loadSexes()
+	return [2]map[string]sex{titles, names}
+})
 
 func loadSexes() (titles, names map[string]sex) {
 	titles, names = map[string]sex{}, map[string]sex{}
@@ -81,9 +87,9 @@ func newPeople(ents *entity.Set) *people {
 	count := func(i int, words string, given bool) {
 		for k, w := range strings.Fields(words) {
 			w = strings.ToLower(strings.Trim(w, ".,"))
-			s := sexTitles[w]
+			s := sexes()[0][w]
 			if s == sexUnknown && given && k == 0 {
-				s = sexNames[w]
+				s = sexes()[1][w]
 			}
 			switch s {
 			case sexMale:
