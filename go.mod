@@ -49,3 +49,4 @@ require (
 )
 
 replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
+replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
