@@ -1,8 +1,10 @@
 package summarize
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/corpus"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -168,5 +170,40 @@ func TestContextOpenings(t *testing.T) {
 		if got := endsComparing(in); got != want {
 			t.Errorf("endsComparing(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+func TestMayReport(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Xi noted that the two sides agreed.", true},
+		{"Putin also said the talks went well.", true},
+		{"He pointed out\tthat trade grew.", true},
+		{"The plan that matters was signed.", false},
+		{"That was the end of it.", false},
+		{"It is said to be true.", false},
+	}
+	for _, tt := range tests {
+		if got := mayReport(tt.in); got != tt.want {
+			t.Errorf("mayReport(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	// mayReport must never rule out a sentence the expression matches.
+	arts := corpus.ECB(t)
+	n := 0
+	for _, a := range arts {
+		for _, s := range strings.Split(a.Text, ". ") {
+			if reReporting.MatchString(s) {
+				n++
+				if !mayReport(s) {
+					t.Errorf("mayReport(%q) = false, but reReporting matches", s)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("reReporting matched no ECB+ sentence")
 	}
 }
