@@ -9,6 +9,7 @@
 package summarize
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -401,9 +402,16 @@ func search(cs []*cand, limit int, share map[string]float64) []int {
 	}
 	best := set{last: -1, cov: make([]uint64, p.covWords)}
 	beam := []set{best}
+	// ext is a set of the beam extended by one candidate; only the
+	// extensions kept for the next round are built as sets.
+	type ext struct {
+		from, i, used int
+		val           float64
+	}
+	var exts []ext
 	for len(beam) > 0 {
-		var next []set
-		for _, st := range beam {
+		exts = exts[:0]
+		for bi, st := range beam {
 			for i := st.last + 1; i < len(cs); i++ {
 				c := cs[i]
 				if st.used+c.n > limit {
@@ -413,17 +421,21 @@ func search(cs []*cand, limit int, share map[string]float64) []int {
 				if !ok {
 					continue
 				}
-				ids := append(append(make([]int, 0, len(st.ids)+1), st.ids...), i)
-				cov := slices.Clone(st.cov)
-				for _, w := range p.wid[i] {
-					cov[w/64] |= 1 << (w % 64)
-				}
-				next = append(next, set{i, ids, st.used + c.n, st.val + g, cov})
+				exts = append(exts, ext{bi, i, st.used + c.n, st.val + g})
 			}
 		}
-		sort.SliceStable(next, func(i, j int) bool { return next[i].val > next[j].val })
-		if len(next) > beamWidth {
-			next = next[:beamWidth]
+		slices.SortStableFunc(exts, func(a, b ext) int { return cmp.Compare(b.val, a.val) })
+		if len(exts) > beamWidth {
+			exts = exts[:beamWidth]
+		}
+		next := make([]set, len(exts))
+		for k, e := range exts {
+			st := beam[e.from]
+			cov := slices.Clone(st.cov)
+			for _, w := range p.wid[e.i] {
+				cov[w/64] |= 1 << (w % 64)
+			}
+			next[k] = set{e.i, append(slices.Clip(st.ids), e.i), e.used, e.val, cov}
 		}
 		if len(next) > 0 && next[0].val > best.val {
 			best = next[0]
