@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/parallax-news/parallax/internal/warm"
 )
 
 // Lines returns the entries of a data file, trimmed. An embedded file that
@@ -31,13 +33,14 @@ func Lines(fsys fs.FS, name string) []string {
 	return out
 }
 
-// Table starts build on another goroutine and returns a function that
-// returns what it built, waiting for it the first time if need be. A stage
-// declares its tables with it (var words = lexicon.Table(loadWords)) so
-// that building them, from the data files at start-up, runs beside the
-// program's other initialisation instead of before its first step.
+// Table queues build to run in the background (package warm) and returns
+// a function that returns what it built, building it or waiting for it the
+// first time if need be. A stage declares its tables with it (var words =
+// lexicon.Table(loadWords)) so that building them, from the data files at
+// start-up, runs beside the program's other initialisation instead of
+// before its first step.
 func Table[T any](build func() T) func() T {
 	get := sync.OnceValue(build)
-	go get()
+	warm.Go(func() { get() })
 	return get
 }

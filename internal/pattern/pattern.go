@@ -1,6 +1,6 @@
 // Package pattern holds the regular expressions of the stages and compiles
-// them on another goroutine as soon as they are declared, so that start-up
-// does not wait for them: Go's regexp compiler takes a few milliseconds for
+// them in the background (package warm) as soon as they are declared, so
+// that start-up does not wait for them: Go's regexp compiler takes a few milliseconds for
 // the case-folded alternations the stages use, and a short run of the
 // command (five articles) would otherwise spend a fifth of its time there
 // before reading its first file. A pattern is used exactly like a
@@ -12,6 +12,8 @@ package pattern
 import (
 	"regexp"
 	"sync"
+
+	"github.com/parallax-news/parallax/internal/warm"
 )
 
 // Regexp is a regular expression compiled in the background.
@@ -21,12 +23,12 @@ type Regexp struct {
 	re   *regexp.Regexp
 }
 
-// MustCompile returns the pattern for expr and starts compiling it. An
+// MustCompile returns the pattern for expr and queues its compilation. An
 // invalid expression is a programming mistake: compiling it panics, as
 // regexp.MustCompile does, on the goroutine that compiles it first.
 func MustCompile(expr string) *Regexp {
 	r := &Regexp{expr: expr}
-	go r.Regexp()
+	warm.Go(func() { r.Regexp() })
 	return r
 }
 
