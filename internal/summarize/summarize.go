@@ -336,7 +336,11 @@ func usable(s text.Sentence) (string, bool) {
 	t := strings.TrimSpace(frame.StripLabels(s))
 	t = reDateline.ReplaceAllString(t, "")
 	// a loaded word is allowed only in a role label, and that is stripped
-	if len(frame.LoadedWords(text.Sentence{Text: t, Tokens: text.Tokenize(t)})) > 0 {
+	toks := s.Tokens
+	if t != s.Text {
+		toks = text.Tokenize(t)
+	}
+	if len(frame.LoadedWords(text.Sentence{Text: t, Tokens: toks})) > 0 {
 		return "", false
 	}
 	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") {

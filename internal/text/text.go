@@ -78,7 +78,8 @@ func NewDocument(a *parallax.Article, paragraphs []string, published time.Time) 
 // (Russia's), hyphens (cross-border, G-20) and the dots of dotted
 // abbreviations (U.S.); numbers keep inner commas and decimal points.
 func Tokenize(s string) []Token {
-	var toks []Token
+	// about one token in six bytes of news text: one allocation, most times
+	toks := make([]Token, 0, len(s)/6+1)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
