@@ -8,14 +8,15 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/parallax-news/parallax/cmd/parallax/internal/initgc"
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 )
 
-// The garbage collector's policy for analyze, unless the GOGC environment
-// variable sets one. A batch run is short and keeps most of what it builds:
+// The garbage collector's policy for analyze, unless the GOGC or GOMEMLIMIT
+// environment variable sets one. While the inputs are read (HTML extraction
+// makes garbage in proportion to them) it collects at analyzeGCPercent.
+// Then, as a batch run is short and keeps most of what it builds:
 //   - up to smallInput bytes of text (a handful of articles; the five seeds
 //     are 19 KB), the collector is held back as during start-up: such a run
 //     allocates a few tens of MB in all, and collecting it cost about a
@@ -30,15 +31,14 @@ const (
 	analyzeGCPercent = 200
 )
 
-// setAnalyzeGC sets the collector's policy for a run that read bytes of
-// text; the collector is still held by initgc when it is called.
+// setAnalyzeGC sets the collector's policy for the analysis of bytes of
+// text.
 func setAnalyzeGC(bytes int) {
 	if bytes <= smallInput {
 		debug.SetMemoryLimit(heldLimit)
 		debug.SetGCPercent(heldGCPercent)
 		return
 	}
-	initgc.Restore()
 	debug.SetGCPercent(analyzeGCPercent)
 }
 
@@ -95,9 +95,8 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	}
 	opt := pipeline.Options{Analyze: analyze.Options{SummaryWords: c.Words}}
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(analyzeGCPercent)
 		opt.Read = func(_, bytes int) { setAnalyzeGC(bytes) }
-	} else {
-		initgc.Restore()
 	}
 	rep, err := pipeline.Analyze(ctx, c.Paths, m.Stdin, opt)
 	if err != nil {

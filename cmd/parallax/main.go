@@ -50,14 +50,11 @@ func NewMain() *Main {
 type command struct {
 	summary string
 	run     func(m *Main, ctx context.Context, args []string) error
-	// ownsGC is set for a command that sets the garbage collector's policy
-	// itself; any other runs with Go's (initgc.Restore).
-	ownsGC bool
 }
 
 // commands are the subcommands by name.
 var commands = map[string]command{
-	"analyze": {"analyze articles and print a report of each story", (*Main).runAnalyze, true},
+	"analyze": {"analyze articles and print a report of each story", (*Main).runAnalyze},
 }
 
 // Errors that decide the exit status.
@@ -95,9 +92,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		m.usage(m.Stderr)
 		return ErrUsage
 	}
-	if !c.ownsGC {
-		initgc.Restore()
-	}
+	initgc.Restore() // the collector held during package initialisation
 	err := c.run(m, ctx, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		return nil // -h: the usage was asked for and printed

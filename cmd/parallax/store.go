@@ -30,10 +30,10 @@ import (
 // edit; an entry main.go already has wins.
 func init() {
 	for name, c := range map[string]command{
-		"ingest":  {"store articles in a database, finding near-copies and stories", (*Main).runIngest, false},
-		"stories": {"list the stories of a database", (*Main).runStories, false},
-		"show":    {"print the report of one stored story", (*Main).runShow, false},
-		"search":  {"find stored articles and stories by full text", (*Main).runSearch, false},
+		"ingest":  {"store articles in a database, finding near-copies and stories", (*Main).runIngest},
+		"stories": {"list the stories of a database", (*Main).runStories},
+		"show":    {"print the report of one stored story", (*Main).runShow},
+		"search":  {"find stored articles and stories by full text", (*Main).runSearch},
 	} {
 		if _, ok := commands[name]; !ok {
 			commands[name] = c
