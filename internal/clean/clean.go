@@ -390,7 +390,7 @@ func isHeading(t string) bool {
 const maxBoilerplateWords = 40
 
 func isBoilerplate(t string) bool {
-	return strings.Count(t, " ") < maxBoilerplateWords && boilerplate.match(strings.ToLower(t))
+	return strings.Count(t, " ") < maxBoilerplateWords && boilerplate().match(strings.ToLower(t))
 }
 
 // promoSite returns the site a promo paragraph names, or "".

@@ -3,6 +3,7 @@ package clean
 import (
 	"embed"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/lexicon"
@@ -21,7 +22,9 @@ type rule struct {
 }
 
 var (
-	boilerplate = newMatcher(ruleExprs("data/boilerplate.tsv"))
+	// boilerplate returns the matcher of data/boilerplate.tsv, built in
+	// the background from start-up.
+	boilerplate = lexicon.Table(func() *matcher { return newMatcher(ruleExprs("data/boilerplate.tsv")) })
 	promos      = loadRules("data/promos.tsv")
 	agencies    = loadAgencies("data/agencies.txt")
 )
@@ -30,12 +33,13 @@ var (
 // at the start are joined into one expression, and each other rule runs
 // only where its literal prefix occurs. It works on lower-cased text.
 type matcher struct {
-	anchored *pattern.Regexp
+	anchored *regexp.Regexp
 	loose    []looseRule
 }
 
 type looseRule struct {
-	re *pattern.Regexp
+	literal string
+	re      *regexp.Regexp
 }
 
 // newMatcher builds a matcher of expressions written for lower-case text.
@@ -47,10 +51,12 @@ func newMatcher(exprs []string) *matcher {
 			starts = append(starts, "(?:"+expr[1:]+")")
 			continue
 		}
-		m.loose = append(m.loose, looseRule{pattern.MustCompile(expr)})
+		re := regexp.MustCompile(expr)
+		lit, _ := re.LiteralPrefix()
+		m.loose = append(m.loose, looseRule{strings.ToLower(lit), re})
 	}
 	if len(starts) > 0 {
-		m.anchored = pattern.MustCompile("^(?:" + strings.Join(starts, "|") + ")")
+		m.anchored = regexp.MustCompile("^(?:" + strings.Join(starts, "|") + ")")
 	}
 	return m
 }
@@ -61,10 +67,7 @@ func (m *matcher) match(low string) bool {
 		return true
 	}
 	for _, r := range m.loose {
-		// A rule whose matches start with a literal is tried only where
-		// the literal occurs.
-		lit, _ := r.re.LiteralPrefix()
-		if (lit == "" || strings.Contains(low, strings.ToLower(lit))) && r.re.MatchString(low) {
+		if (r.literal == "" || strings.Contains(low, r.literal)) && r.re.MatchString(low) {
 			return true
 		}
 	}
