@@ -1,10 +1,11 @@
 // Package pattern holds the regular expressions of the stages and compiles
 // them in the background (package warm) as soon as they are declared, so
-// that start-up does not wait for them: Go's regexp compiler takes a few milliseconds for
-// the case-folded alternations the stages use, and a short run of the
-// command (five articles) would otherwise spend a fifth of its time there
-// before reading its first file. A pattern is used exactly like a
-// *regexp.Regexp; the first use waits for its compilation to finish.
+// that start-up does not wait for them: Go's regexp compiler takes a few
+// milliseconds for the case-folded alternations the stages use, and a short
+// run of the command (five articles) would otherwise spend a fifth of its
+// time there before reading its first file. A pattern offers the methods
+// of *regexp.Regexp the stages use; the first use waits for its
+// compilation to finish.
 //
 // It does not cache, rewrite or speed up matching.
 package pattern
@@ -38,14 +39,8 @@ func (r *Regexp) Regexp() *regexp.Regexp {
 	return r.re
 }
 
-// String returns the source text of the expression.
-func (r *Regexp) String() string { return r.expr }
-
 // MatchString reports whether s contains a match.
 func (r *Regexp) MatchString(s string) bool { return r.Regexp().MatchString(s) }
-
-// FindString returns the leftmost match in s.
-func (r *Regexp) FindString(s string) string { return r.Regexp().FindString(s) }
 
 // FindStringIndex returns the location of the leftmost match in s.
 func (r *Regexp) FindStringIndex(s string) []int { return r.Regexp().FindStringIndex(s) }
@@ -66,11 +61,6 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 	return r.Regexp().FindAllString(s, n)
 }
 
-// FindAllStringIndex returns the locations of up to n successive matches.
-func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	return r.Regexp().FindAllStringIndex(s, n)
-}
-
 // FindAllStringSubmatch returns up to n successive matches and their groups.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	return r.Regexp().FindAllStringSubmatch(s, n)
@@ -88,16 +78,5 @@ func (r *Regexp) ReplaceAllString(src, repl string) string {
 	return r.Regexp().ReplaceAllString(src, repl)
 }
 
-// ReplaceAllStringFunc replaces the matches in src with what repl returns.
-func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
-	return r.Regexp().ReplaceAllStringFunc(src, repl)
-}
-
 // SubexpIndex returns the index of the group with the given name, or -1.
 func (r *Regexp) SubexpIndex(name string) int { return r.Regexp().SubexpIndex(name) }
-
-// LiteralPrefix returns the literal text every match starts with, and
-// whether that literal is the whole expression.
-func (r *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return r.Regexp().LiteralPrefix()
-}
