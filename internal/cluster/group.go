@@ -46,27 +46,7 @@ var defaultRefine = refineOptions{Steps: "rsrmra", SplitThreshold: 0.45, MinSpli
 func groupItems(its []Item, opt Options, ro refineOptions) [][]int {
 	c := New(opt)
 	c.keep = true
-	story := make([]int, len(its))
-	into := map[int]int{}
-	for i, it := range its {
-		a := c.Add(it)
-		story[i] = a.Story
-		for _, m := range a.Merged {
-			into[m] = a.Story
-		}
-	}
-	label := make([]int, len(its))
-	for i := range its {
-		s := story[i]
-		for {
-			t, ok := into[s]
-			if !ok {
-				break
-			}
-			s = t
-		}
-		label[i] = s
-	}
+	label := online(c, its)
 	b := newBatch(c)
 	for _, st := range ro.Steps {
 		switch st {
@@ -81,6 +61,32 @@ func groupItems(its []Item, opt Options, ro refineOptions) [][]int {
 		}
 	}
 	return stories(label)
+}
+
+// online adds its to c in order and returns the story of each item once
+// all are added: a story merged into another on the way is the one that
+// absorbed it.
+func online(c *Clusterer, its []Item) []int {
+	story := make([]int, len(its))
+	into := map[int]int{} // merged story -> the story that absorbed it
+	for i, it := range its {
+		a := c.Add(it)
+		story[i] = a.Story
+		for _, m := range a.Merged {
+			into[m] = a.Story
+		}
+	}
+	for i, s := range story {
+		for {
+			t, ok := into[s]
+			if !ok {
+				break
+			}
+			s = t
+		}
+		story[i] = s
+	}
+	return story
 }
 
 // stories turns labels into index lists ordered by first member.

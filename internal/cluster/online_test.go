@@ -49,26 +49,12 @@ func bcubed(pred, gold []string) (p, r, f float64) {
 }
 
 func clusterECB(docs []gold, opt Options) (pred, events []string) {
-	c := New(opt)
-	story := make([]int, len(docs))
-	into := map[int]int{} // merged story -> the story that absorbed it
+	its := make([]Item, len(docs))
 	for i, d := range docs {
-		a := c.Add(d.item)
-		story[i] = a.Story
-		for _, m := range a.Merged {
-			into[m] = a.Story
-		}
+		its[i] = d.item
 		events = append(events, d.event)
 	}
-	for i := range docs {
-		s := story[i]
-		for {
-			t, ok := into[s]
-			if !ok {
-				break
-			}
-			s = t
-		}
+	for _, s := range online(New(opt), its) {
 		pred = append(pred, fmt.Sprint(s))
 	}
 	return pred, events
