@@ -59,11 +59,34 @@ func TestScan(t *testing.T) {
 	}
 }
 
-func TestExtract(t *testing.T) {
-	type q struct {
-		text, speaker string
-		direct        bool
+// wantQuote is a quote a test expects, with its speaker.
+type wantQuote struct {
+	text, speaker string
+	direct        bool
+}
+
+// checkQuotes reports each wanted quote that got lacks or gives another
+// speaker.
+func checkQuotes(t *testing.T, got []parallax.Quote, want []wantQuote) {
+	t.Helper()
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			if g.Text == w.text && g.Direct == w.direct {
+				found = true
+				if string(g.Speaker) != w.speaker {
+					t.Errorf("%q: speaker %q, want %q", w.text, g.Speaker, w.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("quote %q (direct=%v) not found in %+v", w.text, w.direct, got)
+		}
 	}
+}
+
+func TestExtract(t *testing.T) {
+	type q = wantQuote
 	tests := []struct {
 		name string
 		body string
@@ -89,20 +112,7 @@ func TestExtract(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			docs := []*text.Document{docOf("a", tc.body)}
 			got := Extract(docs, entity.Extract(docs))
-			for _, w := range tc.want {
-				found := false
-				for _, g := range got {
-					if g.Text == w.text && g.Direct == w.direct {
-						found = true
-						if string(g.Speaker) != w.speaker {
-							t.Errorf("%q: speaker %q, want %q", w.text, g.Speaker, w.speaker)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("quote %q (direct=%v) not found in %+v", w.text, w.direct, got)
-				}
-			}
+			checkQuotes(t, got, tc.want)
 			if tc.want == nil {
 				for _, g := range got {
 					if g.Direct {

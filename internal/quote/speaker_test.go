@@ -14,10 +14,7 @@ import (
 // story introduced with that role or nobody, and reported speech is a whole
 // clause, never a fragment.
 func TestSpeakerRules(t *testing.T) {
-	type q struct {
-		text, speaker string
-		direct        bool
-	}
+	type q = wantQuote
 	tests := []struct {
 		name     string
 		body     string
@@ -86,20 +83,7 @@ func TestSpeakerRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			docs := []*text.Document{docOf("a", tc.body)}
 			got := Extract(docs, entity.Extract(docs))
-			for _, w := range tc.want {
-				found := false
-				for _, g := range got {
-					if g.Text == w.text && g.Direct == w.direct {
-						found = true
-						if string(g.Speaker) != w.speaker {
-							t.Errorf("%q: speaker %q, want %q", w.text, g.Speaker, w.speaker)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("quote %q (direct=%v) not found in %+v", w.text, w.direct, got)
-				}
-			}
+			checkQuotes(t, got, tc.want)
 			for _, g := range got {
 				for _, b := range tc.badSpk {
 					if string(g.Speaker) == b {
