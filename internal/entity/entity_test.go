@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/corpus/textdoc"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
 func story(bodies ...string) []*text.Document {
 	var docs []*text.Document
 	for i, b := range bodies {
-		docs = append(docs, docOf(string(rune('a'+i)), b))
+		docs = append(docs, textdoc.Of(string(rune('a'+i)), b))
 	}
 	return docs
 }
@@ -154,7 +155,7 @@ func TestNames(t *testing.T) {
 }
 
 func TestSeeds(t *testing.T) {
-	s := Extract(seedDocs(t))
+	s := Extract(textdoc.Seeds(t))
 	for _, n := range []string{"Xi Jinping", "Vladimir Putin", "Yun Sun", "Stimson Center", "New York Times", "Group of 20", "Beijing", "China"} {
 		if find(s, n) == nil {
 			t.Errorf("seeds: no %q", n)
@@ -166,7 +167,7 @@ func TestSeeds(t *testing.T) {
 }
 
 func BenchmarkExtractSeeds(b *testing.B) {
-	docs := seedDocs(b)
+	docs := textdoc.Seeds(b)
 	b.ResetTimer()
 	for b.Loop() {
 		Extract(docs)
@@ -175,7 +176,7 @@ func BenchmarkExtractSeeds(b *testing.B) {
 }
 
 func BenchmarkExtractECB(b *testing.B) {
-	stories := ecbStories(b)
+	stories := textdoc.ECBStories(b)
 	n := 0
 	for _, st := range stories {
 		n += len(st)

@@ -1,25 +1,14 @@
 package quote
 
 import (
-	"github.com/parallax-news/parallax/internal/corpus"
 	"strings"
 	"testing"
-	"time"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/corpus/textdoc"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
 )
-
-func docOf(id, body string) *text.Document {
-	var paras []string
-	for _, p := range strings.Split(body, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	return text.NewDocument(&parallax.Article{ID: id}, paras, time.Time{})
-}
 
 func TestScan(t *testing.T) {
 	tests := []struct {
@@ -110,7 +99,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs := []*text.Document{docOf("a", tc.body)}
+			docs := []*text.Document{textdoc.Of("a", tc.body)}
 			got := Extract(docs, entity.Extract(docs))
 			checkQuotes(t, got, tc.want)
 			if tc.want == nil {
@@ -153,28 +142,8 @@ func FuzzScan(f *testing.F) {
 	})
 }
 
-func seedDocs(tb testing.TB) []*text.Document {
-	var docs []*text.Document
-	for _, s := range corpus.Seeds(tb) {
-		docs = append(docs, docOf(s.Name[:3], s.Text))
-	}
-	return docs
-}
-
-func ecbStories(tb testing.TB) [][]*text.Document {
-	var out [][]*text.Document
-	for _, ev := range corpus.ECBEvents(tb) {
-		var docs []*text.Document
-		for _, a := range ev {
-			docs = append(docs, docOf(a.ID, a.Text))
-		}
-		out = append(out, docs)
-	}
-	return out
-}
-
 func BenchmarkExtractSeeds(b *testing.B) {
-	docs := seedDocs(b)
+	docs := textdoc.Seeds(b)
 	ents := entity.Extract(docs)
 	b.ResetTimer()
 	for b.Loop() {
@@ -184,7 +153,7 @@ func BenchmarkExtractSeeds(b *testing.B) {
 }
 
 func BenchmarkExtractECB(b *testing.B) {
-	stories := ecbStories(b)
+	stories := textdoc.ECBStories(b)
 	ents := make([]*entity.Set, len(stories))
 	n := 0
 	for i, st := range stories {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/corpus/textdoc"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -81,7 +82,7 @@ func TestSpeakerRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs := []*text.Document{docOf("a", tc.body)}
+			docs := []*text.Document{textdoc.Of("a", tc.body)}
 			got := Extract(docs, entity.Extract(docs))
 			checkQuotes(t, got, tc.want)
 			for _, g := range got {
