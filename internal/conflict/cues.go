@@ -2,9 +2,10 @@ package conflict
 
 import (
 	"embed"
-	"github.com/parallax-news/parallax/internal/lexicon"
+	"slices"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -16,6 +17,7 @@ type cues struct {
 	negative, silence, speech map[string]bool // stems
 	agreement                 [][]string      // phrases as stems
 	lower, upper, approx      [][]string      // phrases as lower-case words
+	quantifiers               [][]string      // lower, upper and approx, in that order
 }
 
 // cue returns the cue words, built in the background from start-up.
@@ -62,6 +64,7 @@ func loadCues(name string) cues {
 			}
 		}
 	}
+	c.quantifiers = slices.Concat(c.lower, c.upper, c.approx)
 	return c
 }
 

@@ -101,7 +101,7 @@ var fixedRef = temporal.Date{Year: 2000, Month: 1, Day: 1}.Time()
 
 func span(s string, toks []text.Token, a, b int) string {
 	if a > 0 {
-		for _, p := range append(append(cue().lower, cue().upper...), cue().approx...) {
+		for _, p := range cue().quantifiers {
 			if endsWith(toks, a, p) {
 				a -= len(p)
 				break
