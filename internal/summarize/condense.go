@@ -51,7 +51,8 @@ var (
 	reRelative = pattern.MustCompile(`,\s+(?:which|who|whose)\s+[^,;“”"]{2,160},\s+`)
 	// "noted that" -> "said"; "also said that" -> "said": only before
 	// "that", since "announced a plan" is no "said a plan"
-	reReporting = pattern.MustCompile(`\b(?:also\s+)?(?:` + alternation(append([]string{"said"}, reporting...)) + `)\s+that\b|\balso\s+said\b`)
+	reportVerbs = append([]string{"said"}, reporting...) // the verbs reReporting rewrites before "that"
+	reReporting = pattern.MustCompile(`\b(?:also\s+)?(?:` + alternation(reportVerbs) + `)\s+that\b|\balso\s+said\b`)
 	reSpeech    = pattern.MustCompile(`\b(?:` + alternation(append([]string{"said", "told"}, reporting...)) + `)\b`)
 	// a dateline or agency credit opening a text: "(CNN) - ",
 	// "WASHINGTON (AP) — ", "LONDON — "
@@ -119,9 +120,6 @@ func condense(t string) string {
 	}
 	return t
 }
-
-// reportVerbs are the verbs reReporting rewrites before "that".
-var reportVerbs = append([]string{"said"}, reporting...)
 
 // mayReport reports whether reReporting can match t: "also said", or a
 // reporting verb, white space and "that". It is a quick necessary test
